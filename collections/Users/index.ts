@@ -1,0 +1,74 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '@/access/isAdmin'
+import { isAdminOrSelf } from '@/access/isAdminOrSelf'
+import { isStaff } from '@/access/isStaff'
+import { rejectPrivilegeChange } from '@/access/rejectPrivilegeChange'
+import { ROLE_LABELS, ROLES } from '@/auth/roles'
+
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+export const Users: CollectionConfig<'users'> = {
+  slug: 'users',
+  labels: {
+    singular: { zh: '员工账号', en: 'Staff account' },
+    plural: { zh: '员工账号', en: 'Staff accounts' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'departments'],
+    group: { zh: '系统', en: 'System' },
+  },
+  auth: {
+    // Five wrong passwords lock the account for fifteen minutes.
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    // A working day; staff sign in again the next morning.
+    tokenExpiration: 12 * 60 * 60,
+  },
+  access: {
+    // Colleagues' names appear as submitter and reviewer on every item.
+    read: isStaff,
+    create: isAdmin,
+    update: isAdminOrSelf,
+    delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    beforeOperation: [rejectPrivilegeChange],
+    beforeChange: [makeFirstUserAdmin],
+  },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      label: { zh: '姓名', en: 'Name' },
+    },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['viewer'],
+      saveToJWT: true,
+      label: { zh: '角色', en: 'Roles' },
+      options: ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      name: 'departments',
+      type: 'relationship',
+      relationTo: 'departments',
+      hasMany: true,
+      label: { zh: '负责科室', en: 'Departments' },
+      admin: {
+        description: {
+          zh: '编辑只能处理这些科室的内容；留空表示不限。',
+          en: 'An editor may only work on content of these departments; empty means all.',
+        },
+      },
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+}

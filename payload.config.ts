@@ -1,0 +1,68 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { shapeErrorResponse } from './src/api/errorResponses'
+import { Departments } from './collections/Departments'
+import { Users } from './collections/Users'
+import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
+import { resolveDatabase } from './src/db/uri'
+import { healthEndpoint } from './src/health/healthEndpoint'
+import { loggerDestination, loggerOptions } from './src/log/logger'
+import { mailTransport } from './src/mail/transport'
+import { payloadSecret } from './src/config/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const database = resolveDatabase()
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL || '',
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    // Gravatar is an outside host the hospital network does not reach.
+    avatar: 'default',
+    dateFormat: 'yyyy-MM-dd HH:mm',
+    timezones: {
+      defaultTimezone: 'Asia/Shanghai',
+      supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: 'Asia/Shanghai' }],
+    },
+    meta: { titleSuffix: ' · 医讯 Yixun' },
+    importMap: {
+      baseDir: dirname,
+      importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
+    },
+  },
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  collections: [Users, Departments],
+  endpoints: [healthEndpoint],
+  hooks: { afterError: [shapeErrorResponse] },
+  editor: lexicalEditor(),
+  db: databaseAdapter(database),
+  onInit: async (payload) => {
+    await migrateOnBoot(payload, database)
+  },
+  email: nodemailerAdapter({
+    defaultFromAddress: process.env.MAIL_FROM_ADDRESS || 'yixun@hospital.local',
+    defaultFromName: process.env.MAIL_FROM_NAME || '医讯 Yixun',
+    transport: mailTransport(),
+    skipVerify: true,
+  }),
+  logger: { options: loggerOptions('payload'), destination: loggerDestination() },
+  sharp,
+  telemetry: false,
+  typescript: {
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+    // Only a developer's server rewrites the types; tests and scripts must not touch the tree.
+    autoGenerate: process.env.NODE_ENV === 'development',
+  },
+})

@@ -1,0 +1,15 @@
+/** npm run seed — loads Yixun's demo data into the database DATABASE_URI names (idempotent). */
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { seed } from '@/seed'
+import { DEFAULT_SEED_PASSWORD } from '@/seed/users'
+
+const payload = await getPayload({ config })
+const summary = await seed(payload)
+payload.logger.info({ summary }, 'demo data loaded')
+console.log(
+  `Seeded ${summary.departments.created + summary.departments.updated} departments and ${summary.users.created + summary.users.updated} demo accounts ` +
+    `(password: ${process.env.SEED_PASSWORD ? 'from SEED_PASSWORD' : DEFAULT_SEED_PASSWORD}).`,
+)
+process.exit(0)

@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj, Payload } from 'payload'
+
+import { migrations as postgresMigrations } from '@/migrations/postgres'
+import { migrations as sqliteMigrations } from '@/migrations/sqlite'
+
+import { type DatabaseTarget, sqliteFilePath } from './uri'
+
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+
+/**
+ * Schema changes reach every SQL database through committed migrations, never through drizzle's
+ * dev-time push: a pushed database cannot later be started in production without an interactive
+ * prompt, and the tests then exercise the same schema production runs.
+ */
+export function databaseAdapter({ engine, uri }: DatabaseTarget): DatabaseAdapterObj {
+  switch (engine) {
+    case 'sqlite':
+      fs.mkdirSync(path.dirname(sqliteFilePath(uri)), { recursive: true })
+      return sqliteAdapter({
+        client: { url: uri },
+        push: false,
+        migrationDir: path.join(migrationsRoot, 'sqlite'),
+        // Several requests write at once (the admin, the jobs runner); wait rather than fail.
+        busyTimeout: 5000,
+        wal: true,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: uri, connectionTimeoutMillis: 5000 },
+        push: false,
+        migrationDir: path.join(migrationsRoot, 'postgres'),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: uri, connectOptions: { serverSelectionTimeoutMS: 5000 } })
+  }
+}
+
+/** Brings an SQL schema up to date on every boot (production, development, seed and tests alike). */
+export async function migrateOnBoot(payload: Payload, { engine }: DatabaseTarget): Promise<void> {
+  if (engine === 'mongodb' || process.env.PAYLOAD_MIGRATING === 'true') return
+  await payload.db.migrate({ migrations: engine === 'sqlite' ? sqliteMigrations : postgresMigrations })
+}

@@ -1,0 +1,41 @@
+import type { Payload } from 'payload'
+
+import { DEPARTMENTS } from './departments'
+import { DEFAULT_SEED_PASSWORD, DEMO_USERS, demoEmail } from './users'
+
+export type SeedSummary = { departments: { created: number; updated: number }; users: { created: number; updated: number } }
+
+/** Loads the demo data. Safe to run again: existing records are updated in place, never duplicated. */
+export async function seed(payload: Payload, password = process.env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD): Promise<SeedSummary> {
+  const summary: SeedSummary = { departments: { created: 0, updated: 0 }, users: { created: 0, updated: 0 } }
+  const context = { seeding: true }
+
+  const departmentIds = new Map<string, number | string>()
+  for (const department of DEPARTMENTS) {
+    const { docs } = await payload.find({ collection: 'departments', where: { code: { equals: department.code } }, limit: 1, depth: 0 })
+    const saved = docs[0]
+      ? await payload.update({ collection: 'departments', id: docs[0].id, data: department, context })
+      : await payload.create({ collection: 'departments', data: { ...department, active: true }, context })
+    summary.departments[docs[0] ? 'updated' : 'created']++
+    departmentIds.set(department.code, saved.id)
+  }
+
+  for (const user of DEMO_USERS) {
+    const email = demoEmail(user.role)
+    const data = {
+      name: user.name,
+      roles: [user.role],
+      departments: (user.departmentCodes ?? []).map((code) => departmentIds.get(code)!),
+      password,
+    }
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
+    if (docs[0]) {
+      await payload.update({ collection: 'users', id: docs[0].id, data: { ...data, loginAttempts: 0, lockUntil: null }, context })
+      summary.users.updated++
+    } else {
+      await payload.create({ collection: 'users', data: { ...data, email }, context })
+      summary.users.created++
+    }
+  }
+  return summary
+}
