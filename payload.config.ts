@@ -11,7 +11,7 @@ import sharp from 'sharp'
 import { shapeErrorResponse } from './src/api/errorResponses'
 import { Departments } from './collections/Departments'
 import { Users } from './collections/Users'
-import { databaseAdapter, migrateOnBoot } from './src/db/adapter'
+import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
 import { healthEndpoint } from './src/health/healthEndpoint'
 import { loggerDestination, loggerOptions } from './src/log/logger'
@@ -49,7 +49,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: databaseAdapter(database),
   onInit: async (payload) => {
-    await migrateOnBoot(payload, database)
+    await prepareDatabase(payload, database)
   },
   email: nodemailerAdapter({
     defaultFromAddress: process.env.MAIL_FROM_ADDRESS || 'yixun@hospital.local',

@@ -17,7 +17,7 @@ const idsOf = (value: unknown): string[] =>
  * success. Refuse it instead, but let unchanged values through: the admin form re-sends read-only
  * fields with every save of one's own profile.
  */
-export const rejectPrivilegeChange: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const rejectPrivilegeChange: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
   if (operation !== 'update' && operation !== 'create') return args
   if (args.overrideAccess || !req.user || hasRole(req.user, 'admin')) return args
 
@@ -25,10 +25,8 @@ export const rejectPrivilegeChange: CollectionBeforeOperationHook = async ({ arg
   const touched = PRIVILEGED_FIELDS.filter((field) => data[field] !== undefined)
   if (touched.length === 0) return args
 
-  const current =
-    args.id !== undefined
-      ? await req.payload.findByID({ collection: 'users', id: args.id, depth: 0, req, overrideAccess: true })
-      : undefined
+  const id = 'id' in args ? (args.id as number | string | undefined) : undefined
+  const current = id !== undefined ? await req.payload.findByID({ collection: 'users', id, depth: 0, req, overrideAccess: true }) : undefined
   const changed = touched.filter((field) => JSON.stringify(idsOf(data[field])) !== JSON.stringify(idsOf(current?.[field])))
   if (changed.length > 0) {
     throw new YixunError(

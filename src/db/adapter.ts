@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj, Payload } from 'payload'
+import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
@@ -42,8 +42,17 @@ export function databaseAdapter({ engine, uri }: DatabaseTarget): DatabaseAdapte
   }
 }
 
-/** Brings an SQL schema up to date on every boot (production, development, seed and tests alike). */
-export async function migrateOnBoot(payload: Payload, { engine }: DatabaseTarget): Promise<void> {
+/**
+ * Runs once Payload has connected: keeps a database outage from crashing the server, then brings
+ * an SQL schema up to date (on every boot: production, development, seed and tests alike).
+ */
+export async function prepareDatabase(payload: Payload, { engine }: DatabaseTarget): Promise<void> {
+  if (engine === 'postgres') {
+    // node-postgres emits 'error' on an idle pooled connection the server dropped (restart,
+    // failover); with no listener that event kills the process. Log it; the pool reconnects.
+    const { pool } = payload.db as unknown as { pool: { on(event: 'error', listener: (error: Error) => void): void } }
+    pool.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection'))
+  }
   if (engine === 'mongodb' || process.env.PAYLOAD_MIGRATING === 'true') return
-  await payload.db.migrate({ migrations: engine === 'sqlite' ? sqliteMigrations : postgresMigrations })
+  await payload.db.migrate({ migrations: (engine === 'sqlite' ? sqliteMigrations : postgresMigrations) as unknown as Migration[] })
 }

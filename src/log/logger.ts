@@ -40,5 +40,6 @@ export function loggerDestination(): DestinationStream | undefined {
 }
 
 export function createLogger(name: string) {
-  return pino(loggerOptions(name), loggerDestination() ?? pino.destination(1))
+  const destination = loggerDestination()
+  return destination ? pino(loggerOptions(name), destination) : pino(loggerOptions(name))
 }

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer'
+import nodemailer, { type SentMessageInfo, type Transporter } from 'nodemailer'
 
 import { createLogger } from '@/log/logger'
 
@@ -15,7 +15,7 @@ export function mailTransport(url: string | undefined = process.env.SMTP_URL): T
     send(mail, callback) {
       const { to, subject } = mail.data
       logger.info({ to, subject }, 'mail not sent: no SMTP_URL configured; logged instead')
-      callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() })
+      callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId() } as SentMessageInfo)
     },
   })
 }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { Department } from '@/payload-types'
+
 import { DEPARTMENTS } from './departments'
 import { DEFAULT_SEED_PASSWORD, DEMO_USERS, demoEmail } from './users'
 
@@ -10,7 +12,7 @@ export async function seed(payload: Payload, password = process.env.SEED_PASSWOR
   const summary: SeedSummary = { departments: { created: 0, updated: 0 }, users: { created: 0, updated: 0 } }
   const context = { seeding: true }
 
-  const departmentIds = new Map<string, number | string>()
+  const departmentIds = new Map<string, Department['id']>()
   for (const department of DEPARTMENTS) {
     const { docs } = await payload.find({ collection: 'departments', where: { code: { equals: department.code } }, limit: 1, depth: 0 })
     const saved = docs[0]

@@ -1,0 +1,119 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demoEmail } from '@/seed/users'
+
+import { launchChromium, screenshotPath } from '../helpers/browser'
+import { adminQuery, postgresAdminUri, withDatabase } from '../helpers/postgres'
+import { type RunningServer, runSeed, startProductionServer, tempSqliteUri } from '../helpers/server'
+
+const PASSWORD = 'e2e-demo-password'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  const databaseUri = tempSqliteUri()
+  // Start on an empty database first: production creates its schema on boot, then the seed fills it.
+  server = await startProductionServer({ DATABASE_URI: databaseUri })
+  runSeed({ DATABASE_URI: databaseUri, SEED_PASSWORD: PASSWORD })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const jsonLogs = () =>
+  server.logs.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as Record<string, unknown>]
+    } catch {
+      return []
+    }
+  })
+
+describe('the admin in a browser', () => {
+  it('shows the demo editor a Chinese dashboard, even in an English-language browser', async () => {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('input[name="email"]').fill(demoEmail('editor'))
+    await page.locator('input[name="password"]').fill(PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('科室')
+    const text = await page.locator('body').innerText()
+    expect(text).toContain('员工账号')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh')
+    await page.screenshot({ path: screenshotPath('admin-dashboard-editor-zh'), fullPage: true })
+    await context.close()
+  })
+
+  it('switches to English for someone who chose it', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    await context.addCookies([{ name: 'payload-lng', value: 'en', url: server.url }])
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('input[name="email"]').fill(demoEmail('viewer'))
+    await page.locator('input[name="password"]').fill(PASSWORD)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('Departments')
+    await page.screenshot({ path: screenshotPath('admin-dashboard-viewer-en'), fullPage: true })
+    await context.close()
+  })
+})
+
+describe('the production server', () => {
+  it('answers the health check with a request id', async () => {
+    const response = await fetch(`${server.url}/api/health`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await response.json()).toMatchObject({ status: 'ok', engine: 'sqlite', database: { ok: true } })
+  })
+
+  it('logs one structured line per request, and never a password or token', async () => {
+    const response = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'e2e-login-1' },
+      body: JSON.stringify({ email: demoEmail('reviewer'), password: PASSWORD }),
+    })
+    expect(response.status).toBe(200)
+    const { token } = await response.json()
+    await fetch(`${server.url}/api/users/me?token=${token}`, { headers: { Authorization: `JWT ${token}` } })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+
+    const line = jsonLogs().find((entry) => entry.reqId === 'e2e-login-1')
+    expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/api/users/login', status: 200 })
+    expect(line?.durationMs).toEqual(expect.any(Number))
+    const all = server.logs.join('\n')
+    expect(all).not.toContain(PASSWORD)
+    expect(all).not.toContain(token)
+  })
+
+  it('answers 401 to an API request without credentials, not a server error', async () => {
+    const response = await fetch(`${server.url}/api/departments`)
+    expect(response.status).toBe(401)
+  })
+})
+
+describe('a production start on an empty PostgreSQL database', () => {
+  it('creates the schema by itself and answers', async () => {
+    const name = `yixun_e2e_${process.pid}`
+    await adminQuery(`drop database if exists ${name} with (force)`)
+    await adminQuery(`create database ${name}`)
+    const pg = await startProductionServer({ DATABASE_URI: withDatabase(postgresAdminUri(), name) })
+    try {
+      const health = await fetch(`${pg.url}/api/health`)
+      expect(await health.json()).toMatchObject({ status: 'ok', engine: 'postgres' })
+      const { rows } = await adminQuery(`select datname from pg_database where datname = $1`, [name])
+      expect(rows).toHaveLength(1)
+      expect((await fetch(`${pg.url}/api/users`)).status).toBe(401)
+    } finally {
+      await pg.stop()
+      await adminQuery(`drop database if exists ${name} with (force)`)
+    }
+  })
+})

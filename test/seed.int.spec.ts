@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ROLES } from '@/auth/roles'
+import { seed } from '@/seed'
+import { demoEmail } from '@/seed/users'
+
+import { startYixun, type TestYixun } from './helpers/yixun'
+
+let yixun: TestYixun
+
+beforeAll(async () => {
+  yixun = await startYixun({ seeded: false })
+})
+
+afterAll(async () => {
+  await yixun.payload.destroy().catch(() => {})
+})
+
+describe('npm run seed', () => {
+  it('loads the departments of a general hospital and one demo account per role', async () => {
+    const first = await seed(yixun.payload, 'first-password')
+    expect(first.departments.created).toBeGreaterThanOrEqual(30)
+    expect(first.users.created).toBe(ROLES.length)
+    for (const role of ROLES) {
+      const { docs } = await yixun.payload.find({ collection: 'users', where: { email: { equals: demoEmail(role) } } })
+      expect(docs[0].roles).toEqual([role])
+    }
+  })
+
+  it('changes nothing but passwords when run again', async () => {
+    const departments = await yixun.payload.count({ collection: 'departments' })
+    const second = await seed(yixun.payload, 'second-password')
+    expect(second.departments.created).toBe(0)
+    expect(second.users.created).toBe(0)
+    expect(await yixun.payload.count({ collection: 'departments' })).toEqual(departments)
+    expect(await yixun.payload.count({ collection: 'users' })).toEqual({ totalDocs: ROLES.length })
+    const login = await yixun.rest.post('users/login', { body: { email: demoEmail('reviewer'), password: 'second-password' } })
+    expect(login.status).toBe(200)
+  })
+
+  it('limits the demo editor to some departments', async () => {
+    const { docs } = await yixun.payload.find({ collection: 'users', where: { email: { equals: demoEmail('editor') } }, depth: 1 })
+    const names = (docs[0].departments ?? []).map((d) => (typeof d === 'object' ? d.name : d))
+    expect(names).toContain('心血管内科')
+    expect(names.length).toBeLessThan(10)
+  })
+})
