@@ -15,6 +15,12 @@ import { type DatabaseTarget, sqliteFilePath } from './uri'
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
 /**
+ * Test-only escape hatch (YIXUN_SCHEMA_PUSH=true): build a test template by drizzle push while a
+ * schema change has no migration yet. Never for a database that will later run migrations.
+ */
+const schemaPush = () => process.env.YIXUN_SCHEMA_PUSH === 'true'
+
+/**
  * Schema changes reach every SQL database through committed migrations, never through drizzle's
  * dev-time push: a pushed database cannot later be started in production without an interactive
  * prompt, and the tests then exercise the same schema production runs.
@@ -25,7 +31,7 @@ export function databaseAdapter({ engine, uri }: DatabaseTarget): DatabaseAdapte
       fs.mkdirSync(path.dirname(sqliteFilePath(uri)), { recursive: true })
       return sqliteAdapter({
         client: { url: uri },
-        push: false,
+        push: schemaPush(),
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         // Several requests write at once (the admin, the jobs runner); wait rather than fail.
         busyTimeout: 5000,
@@ -34,7 +40,7 @@ export function databaseAdapter({ engine, uri }: DatabaseTarget): DatabaseAdapte
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: uri, connectionTimeoutMillis: 5000 },
-        push: false,
+        push: schemaPush(),
         migrationDir: path.join(migrationsRoot, 'postgres'),
       })
     case 'mongodb':
@@ -53,6 +59,6 @@ export async function prepareDatabase(payload: Payload, { engine }: DatabaseTarg
     const { pool } = payload.db as unknown as { pool: { on(event: 'error', listener: (error: Error) => void): void } }
     pool.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection'))
   }
-  if (engine === 'mongodb' || process.env.PAYLOAD_MIGRATING === 'true') return
+  if (engine === 'mongodb' || schemaPush() || process.env.PAYLOAD_MIGRATING === 'true') return
   await payload.db.migrate({ migrations: (engine === 'sqlite' ? sqliteMigrations : postgresMigrations) as unknown as Migration[] })
 }
