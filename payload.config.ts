@@ -9,12 +9,14 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { shapeErrorResponse } from './src/api/errorResponses'
+import { AuditLog } from './collections/AuditLog'
 import { Departments } from './collections/Departments'
 import { Users } from './collections/Users'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
 import { healthEndpoint } from './src/health/healthEndpoint'
 import { loggerDestination, loggerOptions } from './src/log/logger'
+import { sendMailTask } from './src/mail/sendMailTask'
 import { mailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/config/secret'
 
@@ -43,7 +45,10 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Users, Departments],
+  collections: [Users, Departments, AuditLog],
+  jobs: {
+    tasks: [sendMailTask],
+  },
   endpoints: [healthEndpoint],
   hooks: { afterError: [shapeErrorResponse] },
   editor: lexicalEditor(),

@@ -37,6 +37,8 @@ async function main() {
     const incoming = req.headers['x-request-id']
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     req.headers['x-request-id'] = requestId
+    // The peer address for the audit log; overwritten so a client cannot claim another.
+    req.headers['x-yixun-client-ip'] = req.socket.remoteAddress ?? ''
     res.setHeader('X-Request-Id', requestId)
     // The query string can carry tokens; the path is enough to find a request.
     const path = (req.url ?? '/').split('?')[0]
