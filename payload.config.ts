@@ -11,6 +11,9 @@ import sharp from 'sharp'
 import { shapeErrorResponse } from './src/api/errorResponses'
 import { AuditLog } from './collections/AuditLog'
 import { Departments } from './collections/Departments'
+import { FreeClinicEvents } from './collections/FreeClinicEvents'
+import { Media } from './collections/Media'
+import { Notices } from './collections/Notices'
 import { Users } from './collections/Users'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
@@ -45,7 +48,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Users, Departments, AuditLog],
+  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AuditLog],
   jobs: {
     tasks: [sendMailTask],
   },

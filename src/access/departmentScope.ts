@@ -1,0 +1,26 @@
+import type { User } from '@/payload-types'
+
+import { hasRole } from '@/auth/roles'
+
+type Id = number | string
+type MaybeUser = Pick<User, 'roles' | 'departments'> | null | undefined
+
+const idOf = (value: unknown): Id => (value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : (value as Id))
+
+/** The departments a user is limited to, or null when unrestricted (admins, and anyone without a scope). */
+export function departmentScope(user: MaybeUser): Id[] | null {
+  if (!user || hasRole(user, 'admin')) return null
+  const scope = (user.departments ?? []).map(idOf)
+  return scope.length > 0 ? scope : null
+}
+
+/**
+ * Whether a user may act on content for these departments. Content for no department is
+ * hospital-wide, which a limited user may not publish.
+ */
+export function isWithinDepartmentScope(user: MaybeUser, departments: unknown[] | null | undefined): boolean {
+  const scope = departmentScope(user)
+  if (!scope) return true
+  const ids = (departments ?? []).map(idOf)
+  return ids.length > 0 && ids.every((id) => scope.some((allowed) => String(allowed) === String(id)))
+}

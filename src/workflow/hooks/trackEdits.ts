@@ -1,0 +1,35 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { isWithinDepartmentScope } from '@/access/departmentScope'
+
+import { isWorkflowWrite } from '../context'
+import { workflowError } from '../errors'
+import type { WorkflowState } from '../states'
+
+/** States whose content a reviewer has judged: an edit makes new content that needs a new review. */
+const JUDGED: WorkflowState[] = ['approved', 'published', 'rejected', 'withdrawn', 'expired']
+
+/**
+ * Records who wrote the content (nobody approves what they last edited) and sends an edit of
+ * judged content back to draft. Content under review stays under review, with its new editor.
+ */
+export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req, context }) => {
+  if (isWorkflowWrite(context)) return data
+  const userId = req.user?.collection === 'users' ? req.user.id : undefined
+
+  if (req.user && !isWithinDepartmentScope(req.user as never, data.departments)) {
+    throw workflowError(req, 'DEPARTMENT_OUT_OF_SCOPE', 403, {
+      zh: '您只能为自己负责的科室编辑内容（且必须至少选择一个科室）。',
+      en: 'You may only write content for your own departments (choose at least one of them).',
+    })
+  }
+
+  if (operation === 'create') {
+    data.workflowState = 'draft'
+    if (userId !== undefined) data.createdBy = userId
+  } else if (JUDGED.includes(originalDoc?.workflowState)) {
+    data.workflowState = 'draft'
+  }
+  if (userId !== undefined) data.lastEditedBy = userId
+  return data
+}

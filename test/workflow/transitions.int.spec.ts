@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Role } from '@/auth/roles'
+import type { WorkflowAction } from '@/workflow/states'
+
+import { act, createAs, hoursFromNow, noticeData, versionsOf } from '../helpers/content'
+import { startYixun, type TestYixun } from '../helpers/yixun'
+
+let yixun: TestYixun
+
+beforeAll(async () => {
+  yixun = await startYixun()
+})
+
+afterAll(async () => {
+  await yixun.payload.destroy().catch(() => {})
+})
+
+type Setup = 'draft' | 'in_review' | 'approved' | 'published' | 'rejected'
+
+/** An editor's cardiology notice brought to a state by the people who would bring it there. */
+async function noticeIn(state: Setup) {
+  const future = state === 'approved' ? { publishAt: hoursFromNow(24) } : {}
+  const notice = await createAs(yixun, 'editor', 'notices', await noticeData(yixun, future))
+  if (state === 'draft') return notice.id
+  expect((await act(yixun, 'editor', 'notices', notice.id, 'submit')).status).toBe(200)
+  if (state === 'in_review') return notice.id
+  if (state === 'rejected') {
+    expect((await act(yixun, 'reviewer', 'notices', notice.id, 'reject', '标题请写明开通日期')).status).toBe(200)
+    return notice.id
+  }
+  expect((await act(yixun, 'reviewer', 'notices', notice.id, 'approve')).status).toBe(200)
+  return notice.id
+}
+
+const ALL: Role[] = ['admin', 'reviewer', 'editor', 'publicity', 'viewer']
+
+/** Every action × every role: who may, from the state the action starts in. */
+const MATRIX: Array<{ action: WorkflowAction; from: Setup; allowed: Role[]; to: string; comment?: string }> = [
+  { action: 'submit', from: 'draft', allowed: ['admin', 'editor', 'publicity'], to: 'in_review' },
+  { action: 'approve', from: 'in_review', allowed: ['admin', 'reviewer'], to: 'published' },
+  { action: 'reject', from: 'in_review', allowed: ['admin', 'reviewer'], to: 'rejected', comment: '请补充停诊日期' },
+  { action: 'withdraw', from: 'published', allowed: ['admin', 'reviewer'], to: 'withdrawn', comment: '活动取消' },
+  { action: 'reopen', from: 'rejected', allowed: ['admin', 'editor', 'publicity'], to: 'draft' },
+]
+
+describe('who may perform each workflow action', () => {
+  for (const { action, from, allowed, to, comment } of MATRIX) {
+    for (const role of ALL) {
+      const may = allowed.includes(role)
+      it(`${may ? 'lets' : 'refuses'} ${role} ${action} a ${from} notice`, async () => {
+        const id = await noticeIn(from)
+        const before = await versionsOf(yixun, 'notices', id)
+        const { status, body } = await act(yixun, role, 'notices', id, action, comment)
+        const after = await versionsOf(yixun, 'notices', id)
+        if (may) {
+          expect(status, JSON.stringify(body)).toBe(200)
+          expect(body.state).toBe(to)
+          expect(after.working.workflowState).toBe(to)
+        } else {
+          expect(status).toBe(403)
+          expect(body.errors[0].code).toBe('WORKFLOW_ROLE_FORBIDDEN')
+          expect(after.working.workflowState).toBe(before.working.workflowState)
+          expect(Boolean(after.live)).toBe(Boolean(before.live))
+        }
+      })
+    }
+  }
+
+  it('answers 401 to an anonymous workflow request', async () => {
+    const id = await noticeIn('draft')
+    const { status } = await act(yixun, null, 'notices', id, 'submit')
+    expect(status).toBe(401)
+  })
+})
+
+describe('workflow rules', () => {
+  it('refuses an action from the wrong state with 409', async () => {
+    const id = await noticeIn('draft')
+    const { status, body } = await act(yixun, 'reviewer', 'notices', id, 'approve')
+    expect(status).toBe(409)
+    expect(body.errors[0]).toMatchObject({ code: 'WORKFLOW_STATE_CONFLICT', message: expect.stringMatching(/draft/) })
+  })
+
+  it('refuses a rejection without a comment with 422, changing nothing', async () => {
+    const id = await noticeIn('in_review')
+    const { status, body } = await act(yixun, 'reviewer', 'notices', id, 'reject', '   ')
+    expect(status).toBe(422)
+    expect(body.errors[0].code).toBe('COMMENT_REQUIRED')
+    expect((await versionsOf(yixun, 'notices', id)).working.workflowState).toBe('in_review')
+  })
+
+  it('refuses an unknown action with 422 naming the allowed ones', async () => {
+    const id = await noticeIn('draft')
+    const { status, body } = await act(yixun, 'editor', 'notices', id, 'publish')
+    expect(status).toBe(422)
+    expect(body.errors[0]).toMatchObject({ code: 'INVALID_ACTION', message: expect.stringMatching(/submit, approve, reject, withdraw, reopen/) })
+  })
+
+  it('answers 404 for an item that does not exist', async () => {
+    const { status } = await act(yixun, 'reviewer', 'notices', 987654, 'approve')
+    expect(status).toBe(404)
+  })
+
+  it('keeps the reviewer comment and decider on a rejected notice', async () => {
+    const id = await noticeIn('rejected')
+    const { working } = await versionsOf(yixun, 'notices', id)
+    expect(working.decisionComment).toBe('标题请写明开通日期')
+    const reviewer = (await yixun.payload.find({ collection: 'users', where: { email: { equals: 'reviewer@yixun.local' } } })).docs[0]
+    expect(working.decidedBy).toBe(reviewer.id)
+  })
+
+  it('leaves an approval with a future time approved, not live', async () => {
+    const id = await noticeIn('approved')
+    const { working, live } = await versionsOf(yixun, 'notices', id)
+    expect(working.workflowState).toBe('approved')
+    expect(live).toBeNull()
+  })
+
+  it('publishes at once an approval whose time has passed', async () => {
+    const notice = await createAs(yixun, 'editor', 'notices', await noticeData(yixun, { publishAt: hoursFromNow(-1) }))
+    await act(yixun, 'editor', 'notices', notice.id, 'submit')
+    const { body } = await act(yixun, 'reviewer', 'notices', notice.id, 'approve')
+    expect(body).toMatchObject({ state: 'published', live: true })
+    expect((await versionsOf(yixun, 'notices', notice.id)).live?.title).toBe(notice.title)
+  })
+
+  it('takes content down at once on withdraw', async () => {
+    const id = await noticeIn('published')
+    expect((await versionsOf(yixun, 'notices', id)).live).not.toBeNull()
+    await act(yixun, 'reviewer', 'notices', id, 'withdraw', '信息有误')
+    const { working, live } = await versionsOf(yixun, 'notices', id)
+    expect(live).toBeNull()
+    expect(working.workflowState).toBe('withdrawn')
+  })
+})
+
+describe('nobody approves their own work', () => {
+  it('refuses an admin approving what the admin submitted', async () => {
+    const notice = await createAs(yixun, 'admin', 'notices', await noticeData(yixun))
+    await act(yixun, 'admin', 'notices', notice.id, 'submit')
+    for (const action of ['approve', 'reject'] as const) {
+      const { status, body } = await act(yixun, 'admin', 'notices', notice.id, action, '自审')
+      expect(status).toBe(403)
+      expect(body.errors[0].code).toBe('OWN_WORK_FORBIDDEN')
+    }
+    // A second person may.
+    expect((await act(yixun, 'reviewer', 'notices', notice.id, 'approve')).status).toBe(200)
+  })
+
+  it('refuses an admin approving what the admin last edited, though someone else submitted it', async () => {
+    const id = await noticeIn('in_review')
+    const edit = await yixun.rest.patch(`notices/${id}`, { token: await yixun.tokenFor('admin'), body: { summary: '管理员改了摘要' } })
+    expect(edit.status).toBe(200)
+    const { status, body } = await act(yixun, 'admin', 'notices', id, 'approve')
+    expect(status).toBe(403)
+    expect(body.errors[0].code).toBe('OWN_WORK_FORBIDDEN')
+  })
+})
+
+describe('department scope', () => {
+  it('refuses the demo editor writing for a department outside their scope', async () => {
+    const { docs } = await yixun.payload.find({ collection: 'departments', where: { code: { equals: 'ORTH' } } })
+    const response = await yixun.rest.post('notices', { token: await yixun.tokenFor('editor'), body: await noticeData(yixun, { departments: [docs[0].id] }) })
+    expect(response.status).toBe(403)
+    expect((await response.json()).errors[0].code).toBe('DEPARTMENT_OUT_OF_SCOPE')
+  })
+
+  it('refuses the demo editor writing a hospital-wide notice', async () => {
+    const response = await yixun.rest.post('notices', { token: await yixun.tokenFor('editor'), body: await noticeData(yixun, { departments: [] }) })
+    expect(response.status).toBe(403)
+  })
+
+  it('lets publicity staff write hospital-wide', async () => {
+    const notice = await createAs(yixun, 'publicity', 'notices', await noticeData(yixun, { departments: [] }))
+    expect(notice.workflowState).toBe('draft')
+  })
+})
