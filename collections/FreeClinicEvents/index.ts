@@ -23,7 +23,8 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
     defaultColumns: ['title', 'mode', 'audience', 'workflowState', 'publishAt', 'expireAt'],
     group: { zh: '内容', en: 'Content' },
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
+  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: {
     read: isStaff,
     readVersions: isStaff,

@@ -20,7 +20,8 @@ export const Notices: CollectionConfig<'notices'> = {
     group: { zh: '内容', en: 'Content' },
     listSearchableFields: ['title', 'summary'],
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
+  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: {
     read: isStaff,
     readVersions: isStaff,
