@@ -51,6 +51,9 @@ export default buildConfig({
   collections: [Notices, FreeClinicEvents, Media, Users, Departments, AuditLog],
   jobs: {
     tasks: [sendMailTask],
+    // The server works the queue itself (mail now; scheduled publishing later). Tests run it by hand.
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.YIXUN_JOBS_AUTORUN !== 'false',
   },
   endpoints: [healthEndpoint],
   hooks: { afterError: [shapeErrorResponse] },

@@ -29,7 +29,7 @@ export default defineConfig({
     // Lexical's `node` entry points wrap the real module in a top-level await that deadlocks
     // Node 20's ESM loader about one start in two; the `production` condition picks the plain files.
     execArgv: ['--conditions=production'],
-    env: { NODE_ENV: 'test', DISABLE_LOGGING: process.env.TEST_LOGGING ? 'false' : 'true', PAYLOAD_SECRET: 'yixun-test-secret' },
+    env: { NODE_ENV: 'test', DISABLE_LOGGING: process.env.TEST_LOGGING ? 'false' : 'true', PAYLOAD_SECRET: 'yixun-test-secret', YIXUN_JOBS_AUTORUN: 'false' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
       integration('sqlite'),

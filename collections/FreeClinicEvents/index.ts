@@ -22,6 +22,7 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'mode', 'audience', 'workflowState', 'publishAt', 'expireAt'],
     group: { zh: '内容', en: 'Content' },
+    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
   },
   // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
   versions: { drafts: { validate: true }, maxPerDoc: 50 },

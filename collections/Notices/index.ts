@@ -18,6 +18,7 @@ export const Notices: CollectionConfig<'notices'> = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'audience', 'placement', 'kind', 'workflowState', 'publishAt', 'expireAt'],
     group: { zh: '内容', en: 'Content' },
+    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
     listSearchableFields: ['title', 'summary'],
   },
   // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).

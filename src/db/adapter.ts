@@ -36,6 +36,9 @@ export function databaseAdapter({ engine, uri }: DatabaseTarget): DatabaseAdapte
         // Several requests write at once (the admin, the jobs runner); wait rather than fail.
         busyTimeout: 5000,
         wal: true,
+        // db-sqlite runs without transactions unless asked: a workflow step (state, audit entry,
+        // queued mail) must commit or roll back as one.
+        transactionOptions: {},
       })
     case 'postgres':
       return postgresAdapter({

@@ -2,13 +2,22 @@ import type { Payload } from 'payload'
 
 import type { Department } from '@/payload-types'
 
+import { seedContent } from './content'
 import { DEPARTMENTS } from './departments'
 import { DEFAULT_SEED_PASSWORD, DEMO_USERS, demoEmail } from './users'
 
-export type SeedSummary = { departments: { created: number; updated: number }; users: { created: number; updated: number } }
+export type SeedSummary = {
+  departments: { created: number; updated: number }
+  users: { created: number; updated: number }
+  content?: { created: number; skipped: number }
+}
 
 /** Loads the demo data. Safe to run again: existing records are updated in place, never duplicated. */
-export async function seed(payload: Payload, password = process.env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD): Promise<SeedSummary> {
+export async function seed(
+  payload: Payload,
+  password = process.env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
+  { content = true }: { content?: boolean } = {},
+): Promise<SeedSummary> {
   const summary: SeedSummary = { departments: { created: 0, updated: 0 }, users: { created: 0, updated: 0 } }
   const context = { seeding: true }
 
@@ -39,5 +48,6 @@ export async function seed(payload: Payload, password = process.env.SEED_PASSWOR
       summary.users.created++
     }
   }
+  if (content) summary.content = await seedContent(payload)
   return summary
 }

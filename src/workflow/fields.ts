@@ -41,6 +41,11 @@ export function scheduleFields({ publishLabel, expireLabel }: { publishLabel: { 
 export function workflowFields(): Field[] {
   return [
     {
+      name: 'workflowPanel',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/workflow/admin/WorkflowPanel#WorkflowPanel' } },
+    },
+    {
       name: 'workflowState',
       type: 'select',
       label: { zh: '审核状态', en: 'Review state' },

@@ -30,7 +30,7 @@ export async function startYixun({ seeded = true } = {}): Promise<TestYixun> {
   const { default: config } = await import('@payload-config')
   const { getPayload } = await import('payload')
   const payload = await getPayload({ config })
-  if (seeded) await seed(payload, TEST_PASSWORD)
+  if (seeded) await seed(payload, TEST_PASSWORD, { content: false })
   const tokens = new Map<Role, string>()
   return {
     payload,

@@ -1,0 +1,109 @@
+'use client'
+
+import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import React, { useCallback, useEffect, useState } from 'react'
+
+import { WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowState } from '../states'
+
+type Status = { state: WorkflowState; stateLabel: { zh: string; en: string }; live: boolean; allowedActions: WorkflowAction[] }
+
+const TEXT = {
+  title: { zh: '审核流程', en: 'Review' },
+  live: { zh: '有版本正在 App 中展示', en: 'A version is live in the apps' },
+  notLive: { zh: '未在 App 中展示', en: 'Not live in the apps' },
+  comment: { zh: '审核意见（驳回时必填）', en: 'Comment (required to reject)' },
+  saveFirst: { zh: '保存后即可提交审核。', en: 'Save the item to start its review.' },
+  none: { zh: '您当前没有可执行的操作。', en: 'There is nothing for you to do here now.' },
+}
+
+/**
+ * The review panel in the edit view's sidebar: the state, and a button for each action the
+ * signed-in user may take now (the server decides; this only asks it).
+ */
+export const WorkflowPanel: React.FC = () => {
+  const { id, collectionSlug } = useDocumentInfo()
+  const { i18n } = useTranslation()
+  const router = useRouter()
+  const lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const [status, setStatus] = useState<Status | null>(null)
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const url = id ? `/api/${collectionSlug}/${id}/workflow` : null
+
+  const load = useCallback(async () => {
+    if (!url) return
+    const response = await fetch(url, { credentials: 'include' })
+    if (response.ok) setStatus(await response.json())
+  }, [url])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const perform = async (action: WorkflowAction) => {
+    if (!url) return
+    setBusy(true)
+    setError(null)
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action, comment: comment.trim() || undefined }),
+      })
+      const body = await response.json()
+      if (!response.ok) {
+        setError(body?.errors?.[0]?.message ?? response.statusText)
+        return
+      }
+      setComment('')
+      await load()
+      router.refresh()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!id) return <p className="field-description">{TEXT.saveFirst[lang]}</p>
+
+  return (
+    <div className="yixun-workflow" data-testid="workflow-panel" style={{ marginBottom: 'var(--base)' }}>
+      <h4 style={{ margin: '0 0 calc(var(--base) / 2)' }}>{TEXT.title[lang]}</h4>
+      {status && (
+        <p data-testid="workflow-state" style={{ margin: '0 0 calc(var(--base) / 2)' }}>
+          <strong>{status.stateLabel[lang]}</strong> · {status.live ? TEXT.live[lang] : TEXT.notLive[lang]}
+        </p>
+      )}
+      {status && status.allowedActions.length > 0 ? (
+        <>
+          <textarea
+            aria-label={TEXT.comment[lang]}
+            placeholder={TEXT.comment[lang]}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            rows={3}
+            style={{ width: '100%', marginBottom: 'calc(var(--base) / 2)' }}
+            data-testid="workflow-comment"
+          />
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 'calc(var(--base) / 2)' }}>
+            {status.allowedActions.map((action) => (
+              <Button key={action} buttonStyle={action === 'reject' || action === 'withdraw' ? 'secondary' : 'primary'} size="small" disabled={busy} onClick={() => perform(action)} id={`workflow-${action}`}>
+                {WORKFLOW_ACTION_LABELS[action][lang]}
+              </Button>
+            ))}
+          </div>
+        </>
+      ) : (
+        status && <p className="field-description">{TEXT.none[lang]}</p>
+      )}
+      {error && (
+        <p role="alert" style={{ color: 'var(--theme-error-500)' }} data-testid="workflow-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
