@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
+import { auditAfterChange } from '@/audit/auditAfterChange'
+import { auditAfterDelete } from '@/audit/auditAfterDelete'
 
 export const DEPARTMENT_CATEGORIES = ['clinical', 'medical_technical', 'nursing', 'administrative'] as const
 
@@ -26,6 +28,10 @@ export const Departments: CollectionConfig<'departments'> = {
     create: isAdmin,
     update: isAdmin,
     delete: isAdmin,
+  },
+  hooks: {
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
   },
   fields: [
     {

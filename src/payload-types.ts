@@ -20,6 +20,9 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    notices: Notice;
+    'free-clinic-events': FreeClinicEvent;
+    media: Media;
     users: User;
     departments: Department;
     'audit-log': AuditLog;
@@ -29,8 +32,15 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'free-clinic-events': {
+      homepageNotices: 'notices';
+    };
+  };
   collectionsSelect: {
+    notices: NoticesSelect<false> | NoticesSelect<true>;
+    'free-clinic-events': FreeClinicEventsSelect<false> | FreeClinicEventsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     departments: DepartmentsSelect<false> | DepartmentsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
@@ -82,6 +92,206 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices".
+ */
+export interface Notice {
+  id: number;
+  title: string;
+  summary?: string | null;
+  audience: 'patient' | 'doctor' | 'both';
+  placement: 'banner' | 'popup' | 'ticker' | 'list';
+  kind: 'feature_launch' | 'activity' | 'clinic_suspension' | 'service_change' | 'general';
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  image?: (number | null) | Media;
+  /**
+   * An https:// page or a yixun:// app route
+   */
+  link?: string | null;
+  priority: number;
+  pinned?: boolean | null;
+  /**
+   * Empty means the whole hospital.
+   */
+  departments?: (number | Department)[] | null;
+  popupFrequency?: ('once' | 'daily' | 'every_launch') | null;
+  platforms?: ('ios' | 'android' | 'mini_program')[] | null;
+  minAppVersion?: string | null;
+  sourceEvent?: (number | null) | FreeClinicEvent;
+  /**
+   * Empty or past: goes live as soon as it is approved.
+   */
+  publishAt?: string | null;
+  publishAt_tz?: SupportedTimezones;
+  expireAt?: string | null;
+  expireAt_tz?: SupportedTimezones;
+  workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
+  createdBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Read aloud to patients who use a screen reader.
+   */
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "departments".
+ */
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  category: 'clinical' | 'medical_technical' | 'nursing' | 'administrative';
+  /**
+   * Inactive departments are no longer offered for new content.
+   */
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "free-clinic-events".
+ */
+export interface FreeClinicEvent {
+  id: number;
+  title: string;
+  departments: (number | Department)[];
+  audience: 'patient' | 'doctor' | 'both';
+  mode: 'onsite' | 'online';
+  address?: string | null;
+  sessions: {
+    startsAt: string;
+    startsAt_tz: SupportedTimezones;
+    endsAt: string;
+    endsAt_tz: SupportedTimezones;
+    quota: number;
+    id?: string | null;
+  }[];
+  doctors?:
+    | {
+        name: string;
+        title?: string | null;
+        department?: (number | null) | Department;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * An https:// page or a yixun:// app route
+   */
+  registrationLink?: string | null;
+  poster?: (number | null) | Media;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * On approval, a homepage notice for the same audience is created and shown until the last session ends.
+   */
+  announceOnHomepage?: boolean | null;
+  homepageNotices?: {
+    docs?: (number | Notice)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Empty or past: goes live as soon as it is approved.
+   */
+  publishAt?: string | null;
+  publishAt_tz?: SupportedTimezones;
+  expireAt?: string | null;
+  expireAt_tz?: SupportedTimezones;
+  workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
+  createdBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -113,29 +323,49 @@ export interface User {
   collection: 'users';
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "departments".
- */
-export interface Department {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string;
-  category: 'clinical' | 'medical_technical' | 'nursing' | 'administrative';
-  /**
-   * Inactive departments are no longer offered for new content.
-   */
-  active?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
+ * Every create, update, delete, workflow transition, publish, expiry, failed sign-in and role change. Read-only: no one can change or delete an entry.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log".
  */
 export interface AuditLog {
   id: number;
-  action?: string | null;
+  /**
+   * Empty means the system (scheduler, background jobs).
+   */
+  actor?: (number | null) | User;
+  actorEmail?: string | null;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'submit'
+    | 'approve'
+    | 'reject'
+    | 'withdraw'
+    | 'reopen'
+    | 'publish'
+    | 'expire'
+    | 'login_failed'
+    | 'role_change';
+  collectionSlug?: string | null;
+  documentId?: string | null;
+  documentTitle?: string | null;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+  changedFields?: string[];
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  userAgent?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -256,16 +486,24 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'notices';
+        value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'free-clinic-events';
+        value: number | FreeClinicEvent;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
     | ({
         relationTo: 'departments';
         value: number | Department;
-      } | null)
-    | ({
-        relationTo: 'audit-log';
-        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -311,6 +549,143 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices_select".
+ */
+export interface NoticesSelect<T extends boolean = true> {
+  title?: T;
+  summary?: T;
+  audience?: T;
+  placement?: T;
+  kind?: T;
+  body?: T;
+  image?: T;
+  link?: T;
+  priority?: T;
+  pinned?: T;
+  departments?: T;
+  popupFrequency?: T;
+  platforms?: T;
+  minAppVersion?: T;
+  sourceEvent?: T;
+  publishAt?: T;
+  publishAt_tz?: T;
+  expireAt?: T;
+  expireAt_tz?: T;
+  workflowState?: T;
+  createdBy?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "free-clinic-events_select".
+ */
+export interface FreeClinicEventsSelect<T extends boolean = true> {
+  title?: T;
+  departments?: T;
+  audience?: T;
+  mode?: T;
+  address?: T;
+  sessions?:
+    | T
+    | {
+        startsAt?: T;
+        startsAt_tz?: T;
+        endsAt?: T;
+        endsAt_tz?: T;
+        quota?: T;
+        id?: T;
+      };
+  doctors?:
+    | T
+    | {
+        name?: T;
+        title?: T;
+        department?: T;
+        id?: T;
+      };
+  registrationLink?: T;
+  poster?: T;
+  description?: T;
+  announceOnHomepage?: T;
+  homepageNotices?: T;
+  publishAt?: T;
+  publishAt_tz?: T;
+  expireAt?: T;
+  expireAt_tz?: T;
+  workflowState?: T;
+  createdBy?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -353,7 +728,19 @@ export interface DepartmentsSelect<T extends boolean = true> {
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
+  actor?: T;
+  actorEmail?: T;
   action?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  documentTitle?: T;
+  fromState?: T;
+  toState?: T;
+  comment?: T;
+  changedFields?: T;
+  details?: T;
+  ip?: T;
+  userAgent?: T;
   updatedAt?: T;
   createdAt?: T;
 }

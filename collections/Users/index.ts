@@ -4,8 +4,12 @@ import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { isAdminOrSelf } from '@/access/isAdminOrSelf'
 import { isStaff } from '@/access/isStaff'
 import { rejectPrivilegeChange } from '@/access/rejectPrivilegeChange'
+import { auditAfterChange } from '@/audit/auditAfterChange'
+import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { ROLE_LABELS, ROLES } from '@/auth/roles'
 
+import { auditFailedLogin } from './hooks/auditFailedLogin'
+import { auditRoleChange } from './hooks/auditRoleChange'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -37,6 +41,9 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeOperation: [rejectPrivilegeChange],
     beforeChange: [makeFirstUserAdmin],
+    afterChange: [auditAfterChange, auditRoleChange],
+    afterDelete: [auditAfterDelete],
+    afterError: [auditFailedLogin],
   },
   fields: [
     {

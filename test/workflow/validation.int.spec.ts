@@ -15,12 +15,12 @@ afterAll(async () => {
 
 /** POSTs as the editor; expects a 400 naming the problem, and no new document. */
 async function expectRefusedCreate(collection: 'notices' | 'free-clinic-events', body: Record<string, unknown>, message: RegExp, role: 'editor' | 'publicity' = 'editor') {
-  const before = await yixun.payload.count({ collection, draft: true })
+  const before = await yixun.payload.count({ collection })
   const response = await yixun.rest.post(collection, { token: await yixun.tokenFor(role), body })
   const json = await response.json()
   expect(response.status, JSON.stringify(json).slice(0, 300)).toBe(400)
   expect(JSON.stringify(json)).toMatch(message)
-  expect(await yixun.payload.count({ collection, draft: true })).toEqual(before)
+  expect(await yixun.payload.count({ collection })).toEqual(before)
 }
 
 describe('bad notices are refused with a message a person can act on', () => {
