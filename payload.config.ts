@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { shapeErrorResponse } from './src/api/errorResponses'
+import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
 import { Departments } from './collections/Departments'
 import { FreeClinicEvents } from './collections/FreeClinicEvents'
@@ -48,7 +49,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AuditLog],
+  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, AuditLog],
   jobs: {
     tasks: [sendMailTask],
     // The server works the queue itself (mail now; scheduled publishing later). Tests run it by hand.

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { canCreateContent } from '@/access/canWriteContent'
 import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
+import { auditAfterChange } from '@/audit/auditAfterChange'
+import { auditAfterDelete } from '@/audit/auditAfterDelete'
 
 /**
  * Images for notices, events and posters. Sizes are made by sharp.
@@ -13,6 +15,7 @@ export const Media: CollectionConfig<'media'> = {
   labels: { singular: { zh: '图片', en: 'Image' }, plural: { zh: '图片', en: 'Images' } },
   admin: { group: { zh: '素材', en: 'Assets' }, useAsTitle: 'alt' },
   access: { read: isStaff, create: canCreateContent, update: canCreateContent, delete: isAdmin },
+  hooks: { afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
   upload: {
     staticDir: 'media/images',
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],

@@ -25,6 +25,7 @@ export interface Config {
     media: Media;
     users: User;
     departments: Department;
+    'app-clients': AppClient;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -43,6 +44,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     departments: DepartmentsSelect<false> | DepartmentsSelect<true>;
+    'app-clients': AppClientsSelect<false> | AppClientsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -323,6 +325,26 @@ export interface User {
   collection: 'users';
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "app-clients".
+ */
+export interface AppClient {
+  id: number;
+  name: string;
+  feeds: ('patient' | 'doctor')[];
+  active?: boolean | null;
+  /**
+   * The key is shown once, when created or rotated.
+   */
+  apiKeyHint?: string | null;
+  apiKeyIssuedAt?: string | null;
+  apiKeyHash?: string | null;
+  webhookUrl?: string | null;
+  webhookSecret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every create, update, delete, workflow transition, publish, expiry, failed sign-in and role change. Read-only: no one can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -504,6 +526,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'departments';
         value: number | Department;
+      } | null)
+    | ({
+        relationTo: 'app-clients';
+        value: number | AppClient;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -720,6 +746,22 @@ export interface DepartmentsSelect<T extends boolean = true> {
   nameEn?: T;
   category?: T;
   active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "app-clients_select".
+ */
+export interface AppClientsSelect<T extends boolean = true> {
+  name?: T;
+  feeds?: T;
+  active?: T;
+  apiKeyHint?: T;
+  apiKeyIssuedAt?: T;
+  apiKeyHash?: T;
+  webhookUrl?: T;
+  webhookSecret?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
+import { auditAfterChange } from '@/audit/auditAfterChange'
+import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { endsAfterStart } from '@/content/validators'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
@@ -36,6 +38,8 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
   hooks: {
     beforeOperation: [routeEditsThroughReview],
     beforeChange: [trackEdits, defaultExpiryToLastSession],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
   },
   endpoints: workflowEndpoints('free-clinic-events'),
   fields: [

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
+import { auditAfterChange } from '@/audit/auditAfterChange'
+import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
 import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
@@ -33,6 +35,8 @@ export const Notices: CollectionConfig<'notices'> = {
   hooks: {
     beforeOperation: [routeEditsThroughReview],
     beforeChange: [trackEdits],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
   },
   endpoints: workflowEndpoints('notices'),
   fields: [

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Department } from '@/payload-types'
 
+import { seedApps } from './apps'
 import { seedContent } from './content'
 import { DEPARTMENTS } from './departments'
 import { DEFAULT_SEED_PASSWORD, DEMO_USERS, demoEmail } from './users'
@@ -10,6 +11,8 @@ export type SeedSummary = {
   departments: { created: number; updated: number }
   users: { created: number; updated: number }
   content?: { created: number; skipped: number }
+  /** Demo apps created now; `apiKey` is shown this once (absent when it came from SEED_*_APP_KEY). */
+  apps?: Array<{ name: string; apiKey?: string }>
 }
 
 /** Loads the demo data. Safe to run again: existing records are updated in place, never duplicated. */
@@ -48,6 +51,9 @@ export async function seed(
       summary.users.created++
     }
   }
-  if (content) summary.content = await seedContent(payload)
+  if (content) {
+    summary.content = await seedContent(payload)
+    summary.apps = await seedApps(payload)
+  }
   return summary
 }
