@@ -12,13 +12,17 @@ import { shapeErrorResponse } from './src/api/errorResponses'
 import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
 import { Departments } from './collections/Departments'
+import { FeedEventCounts } from './collections/FeedEventCounts'
 import { FreeClinicEvents } from './collections/FreeClinicEvents'
 import { Media } from './collections/Media'
 import { Notices } from './collections/Notices'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
 import { healthEndpoint } from './src/health/healthEndpoint'
+import { ingestEventsEndpoint } from './src/stats/ingestEventsEndpoint'
+import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
 import { loggerDestination, loggerOptions } from './src/log/logger'
 import { sendMailTask } from './src/mail/sendMailTask'
 import { mailTransport } from './src/mail/transport'
@@ -49,14 +53,14 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, AuditLog],
+  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, AuditLog],
   jobs: {
-    tasks: [sendMailTask],
+    tasks: [sendMailTask, deliverWebhookTask],
     // The server works the queue itself (mail now; scheduled publishing later). Tests run it by hand.
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.YIXUN_JOBS_AUTORUN !== 'false',
   },
-  endpoints: [healthEndpoint],
+  endpoints: [healthEndpoint, ingestEventsEndpoint],
   hooks: { afterError: [shapeErrorResponse] },
   editor: lexicalEditor(),
   db: databaseAdapter(database),

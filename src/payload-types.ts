@@ -26,6 +26,8 @@ export interface Config {
     users: User;
     departments: Department;
     'app-clients': AppClient;
+    'webhook-deliveries': WebhookDelivery;
+    'feed-event-counts': FeedEventCount;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -45,6 +47,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     departments: DepartmentsSelect<false> | DepartmentsSelect<true>;
     'app-clients': AppClientsSelect<false> | AppClientsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'feed-event-counts': FeedEventCountsSelect<false> | FeedEventCountsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -66,6 +70,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendMail: TaskSendMail;
+      deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -345,6 +350,26 @@ export interface AppClient {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  eventId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-event-counts".
+ */
+export interface FeedEventCount {
+  id: number;
+  day?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every create, update, delete, workflow transition, publish, expiry, failed sign-in and role change. Read-only: no one can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -460,7 +485,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendMail';
+        taskSlug: 'inline' | 'sendMail' | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -493,7 +518,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendMail') | null;
+  taskSlug?: ('inline' | 'sendMail' | 'deliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -530,6 +555,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'app-clients';
         value: number | AppClient;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'feed-event-counts';
+        value: number | FeedEventCount;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -767,6 +800,24 @@ export interface AppClientsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  eventId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-event-counts_select".
+ */
+export interface FeedEventCountsSelect<T extends boolean = true> {
+  day?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -877,6 +928,16 @@ export interface TaskSendMail {
     subject: string;
     text: string;
     html?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    deliveryId: string;
   };
   output?: unknown;
 }

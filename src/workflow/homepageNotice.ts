@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { recordAudit } from '@/audit/recordAudit'
+import { announceLiveChange } from '@/webhooks/announceLiveChange'
 
 import { WORKFLOW_CONTEXT } from './context'
 
@@ -95,6 +96,9 @@ export async function syncHomepageNotice(req: PayloadRequest, event: Doc): Promi
       toState: to,
       details: { followsEvent: event.id },
     })
+    if (linked._status === 'published' || linked.workflowState === 'published') {
+      await announceLiveChange(req, { type: to === 'expired' ? 'expired' : 'withdrawn', collection: 'notices', id: linked.id, audience: saved.audience })
+    }
     return
   }
   if (!event.announceOnHomepage || (state !== 'approved' && !live)) return
@@ -119,4 +123,5 @@ export async function syncHomepageNotice(req: PayloadRequest, event: Doc): Promi
     toState: review.workflowState,
     details: { followsEvent: event.id },
   })
+  if (live) await announceLiveChange(req, { type: linked?.workflowState === 'published' ? 'updated' : 'published', collection: 'notices', id: saved.id, audience: saved.audience })
 }

@@ -4,6 +4,7 @@ import { departmentScope, isWithinDepartmentScope } from '@/access/departmentSco
 import { recordAudit } from '@/audit/recordAudit'
 import { hasRole } from '@/auth/roles'
 import { notifyWorkflowTransition } from '@/mail/notifyWorkflowTransition'
+import { announceLiveChange } from '@/webhooks/announceLiveChange'
 
 import { WORKFLOW_CONTEXT } from './context'
 import { workflowError } from './errors'
@@ -161,6 +162,7 @@ export async function performTransition(
       case 'withdraw':
         state = 'withdrawn'
         saved = await write(req, collection, id, { workflowState: state, ...decision }, { takeDown: true })
+        if (item.live) await announceLiveChange(req, { type: 'withdrawn', collection, id, audience: saved.audience })
         live = false
         break
       case 'reopen':
@@ -212,6 +214,7 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
   }
   const saved = await write(req, collection, id, { workflowState: 'published' }, { goLive: true })
   await recordAudit(req, { action: 'publish', collection, documentId: id, documentTitle: titleOf(saved), fromState: 'approved', toState: 'published' })
+  await announceLiveChange(req, { type: item.live ? 'updated' : 'published', collection, id, audience: saved.audience })
   return saved
 }
 
@@ -222,6 +225,7 @@ export async function expireItem(req: PayloadRequest, collection: PublishableCol
   const from = item.working.workflowState as WorkflowState
   const saved = await write(req, collection, id, { workflowState: 'expired' }, { takeDown: true })
   await recordAudit(req, { action: 'expire', collection, documentId: id, documentTitle: titleOf(saved), fromState: from, toState: 'expired' })
+  await announceLiveChange(req, { type: 'expired', collection, id, audience: saved.audience })
   if (collection === 'free-clinic-events') await syncHomepageNotice(req, saved)
   return { collection, id, action: 'expire', state: 'expired', live: false }
 }
