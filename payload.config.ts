@@ -16,6 +16,7 @@ import { FeedEventCounts } from './collections/FeedEventCounts'
 import { FreeClinicEvents } from './collections/FreeClinicEvents'
 import { Media } from './collections/Media'
 import { Notices } from './collections/Notices'
+import { ScheduleClaims } from './collections/ScheduleClaims'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
@@ -25,6 +26,8 @@ import { ingestEventsEndpoint } from './src/stats/ingestEventsEndpoint'
 import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
 import { loggerDestination, loggerOptions } from './src/log/logger'
 import { sendMailTask } from './src/mail/sendMailTask'
+import { canRunJobs } from './src/jobs/canRunJobs'
+import { scheduleTask } from './src/publishing/scheduleTask'
 import { mailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/config/secret'
 
@@ -53,12 +56,12 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, AuditLog],
+  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog],
   jobs: {
-    tasks: [sendMailTask, deliverWebhookTask],
-    // The server works the queue itself (mail now; scheduled publishing later). Tests run it by hand.
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.YIXUN_JOBS_AUTORUN !== 'false',
+    tasks: [scheduleTask, sendMailTask, deliverWebhookTask],
+    // src/server.ts works the queue every second (src/jobs/runner.ts, one leader per cluster);
+    // GET /api/payload-jobs/run is for an external cron and needs CRON_SECRET.
+    access: { run: canRunJobs },
   },
   endpoints: [healthEndpoint, ingestEventsEndpoint],
   hooks: { afterError: [shapeErrorResponse] },

@@ -10,6 +10,7 @@ import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 
+import { serializeSqliteTransactions } from './sqliteTransactions'
 import { type DatabaseTarget, sqliteFilePath } from './uri'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
@@ -62,6 +63,7 @@ export async function prepareDatabase(payload: Payload, { engine }: DatabaseTarg
     const { pool } = payload.db as unknown as { pool: { on(event: 'error', listener: (error: Error) => void): void } }
     pool.on('error', (error) => payload.logger.error({ err: error }, 'PostgreSQL dropped an idle connection'))
   }
+  if (engine === 'sqlite') serializeSqliteTransactions(payload)
   if (engine === 'mongodb' || schemaPush() || process.env.PAYLOAD_MIGRATING === 'true') return
   await payload.db.migrate({ migrations: (engine === 'sqlite' ? sqliteMigrations : postgresMigrations) as unknown as Migration[] })
 }

@@ -120,6 +120,14 @@ async function write(req: PayloadRequest, collection: PublishableCollection, id:
 const isFuture = (date: unknown, now: Date) => Boolean(date) && new Date(date as string).getTime() > now.getTime()
 
 /**
+ * Queues the scheduler's job for the moment an item must go live or leave. A later edit,
+ * withdrawal or new schedule does not remove it: the job re-checks the item when it runs.
+ */
+async function scheduleAt(req: PayloadRequest, action: 'publish' | 'expire', collection: PublishableCollection, id: Id, at: string) {
+  await req.payload.jobs.queue({ task: 'runSchedule', input: { action, collection, id: String(id) }, waitUntil: new Date(at), req })
+}
+
+/**
  * Performs a person's workflow action on an item: checks role, department scope, state, own
  * work and comment; writes the new state; records the audit entries; queues the mail; keeps a
  * free-clinic event's homepage notice in step. All in one transaction.
@@ -178,9 +186,10 @@ export async function performTransition(
       saved = await goLive(req, collection, id)
       state = 'published'
       live = true
+    } else {
+      if (action === 'approve') await scheduleAt(req, 'publish', collection, id, saved.publishAt)
+      if (collection === 'free-clinic-events') await syncHomepageNotice(req, saved)
     }
-
-    if (collection === 'free-clinic-events') await syncHomepageNotice(req, saved)
 
     await notifyWorkflowTransition(req, {
       collection,
@@ -215,6 +224,8 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
   const saved = await write(req, collection, id, { workflowState: 'published' }, { goLive: true })
   await recordAudit(req, { action: 'publish', collection, documentId: id, documentTitle: titleOf(saved), fromState: 'approved', toState: 'published' })
   await announceLiveChange(req, { type: item.live ? 'updated' : 'published', collection, id, audience: saved.audience })
+  if (saved.expireAt) await scheduleAt(req, 'expire', collection, id, saved.expireAt)
+  if (collection === 'free-clinic-events') await syncHomepageNotice(req, saved)
   return saved
 }
 

@@ -1,0 +1,16 @@
+import { type Payload, type PayloadRequest, ValidationError } from 'payload'
+
+/**
+ * Records `key` unless another instance (or an earlier run) already did. True for the one caller
+ * that got it. Relies on the unique index of schedule-claims, so it holds across processes.
+ */
+export async function claimOnce(payload: Payload, key: string, holder: string, req?: PayloadRequest): Promise<boolean> {
+  try {
+    await payload.create({ collection: 'schedule-claims', data: { key, holder }, req, overrideAccess: true, select: { key: true } })
+    return true
+  } catch (error) {
+    // Payload reports a unique-index violation as a ValidationError on every engine.
+    if (error instanceof ValidationError) return false
+    throw error
+  }
+}
