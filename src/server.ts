@@ -7,10 +7,14 @@ import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 
 import next from 'next'
+import { getPayload } from 'payload'
 
 import { payloadSecret } from './config/secret'
 import { preflightDatabase } from './db/preflight'
 import { redactUri, resolveDatabase, StartupConfigError } from './db/uri'
+import { DOCS_HTML, redocBundle } from './feed/docsPage'
+import { FeedService } from './feed/feedService'
+import { startJobRunner } from './jobs/runner'
 import { createLogger } from './log/logger'
 
 const logger = createLogger('http')
@@ -26,6 +30,15 @@ async function main() {
   payloadSecret()
   const database = resolveDatabase()
   await preflightDatabase(database)
+
+  // This process's own Payload (Local API): it migrates the schema before anything else starts,
+  // builds the app feeds and works the jobs queue. Next's bundle holds a second instance for
+  // the admin and REST API (module state is not shared between the two).
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config })
+  const feed = new FeedService(payload)
+  await feed.start()
+  const runner = process.env.YIXUN_JOBS_AUTORUN === 'false' ? null : startJobRunner(payload)
 
   const server = createServer()
   const app = next({ dev, hostname, port, httpServer: server, turbopack: dev })
@@ -48,6 +61,39 @@ async function main() {
       if (res.statusCode >= 500) logger.error(entry, 'request')
       else logger.info(entry, 'request')
     })
+    // The app feeds are the hot path (every app launch): answered here from memory, not by Next.
+    const method = req.method ?? 'GET'
+    if (FeedService.handles(method, path)) {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      feed
+        .handle({
+          method,
+          path,
+          query: url.searchParams,
+          headers: { authorization: req.headers.authorization, ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] as string | undefined },
+        })
+        .then(({ status, headers, body }) => {
+          res.writeHead(status, headers)
+          res.end(body)
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error, reqId: requestId }, 'feed request failed')
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
+          res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
+        })
+      return
+    }
+    if (method === 'GET' && (path === '/api/feed/docs' || path === '/api/feed/docs/redoc.standalone.js')) {
+      const script = path.endsWith('.js')
+      res.writeHead(200, {
+        'Content-Type': script ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8',
+        'Cache-Control': 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      res.end(script ? redocBundle() : DOCS_HTML)
+      return
+    }
+
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, reqId: requestId }, 'unhandled error')
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
@@ -70,6 +116,8 @@ async function main() {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down')
+    feed.stop()
+    void runner?.stop()
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 5000).unref()
   }
