@@ -134,7 +134,7 @@ describe('GET /api/feed/{patient|doctor}', () => {
   })
 
   it('stops answering a revoked key', async () => {
-    const kiosk = (await yixun.payload.create({ collection: 'app-clients', data: { name: '自助机', feeds: ['patient'], active: true } })) as { id: number; apiKey: string }
+    const kiosk = (await yixun.payload.create({ collection: 'app-clients', data: { name: '自助机', feeds: ['patient'], active: true } })) as unknown as { id: number; apiKey: string }
     await feed.refresh()
     expect((await get('/api/feed/patient', kiosk.apiKey)).status).toBe(200)
     await yixun.payload.update({ collection: 'app-clients', id: kiosk.id, data: { active: false } })
