@@ -22,12 +22,16 @@ export interface Config {
   collections: {
     notices: Notice;
     'free-clinic-events': FreeClinicEvent;
+    'promo-videos': PromoVideo;
+    brochures: Brochure;
     media: Media;
+    'video-transcodes': VideoTranscode;
     users: User;
     departments: Department;
     'app-clients': AppClient;
     'webhook-deliveries': WebhookDelivery;
     'feed-event-counts': FeedEventCount;
+    'schedule-claims': ScheduleClaim;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -43,12 +47,16 @@ export interface Config {
   collectionsSelect: {
     notices: NoticesSelect<false> | NoticesSelect<true>;
     'free-clinic-events': FreeClinicEventsSelect<false> | FreeClinicEventsSelect<true>;
+    'promo-videos': PromoVideosSelect<false> | PromoVideosSelect<true>;
+    brochures: BrochuresSelect<false> | BrochuresSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'video-transcodes': VideoTranscodesSelect<false> | VideoTranscodesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     departments: DepartmentsSelect<false> | DepartmentsSelect<true>;
     'app-clients': AppClientsSelect<false> | AppClientsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'feed-event-counts': FeedEventCountsSelect<false> | FeedEventCountsSelect<true>;
+    'schedule-claims': ScheduleClaimsSelect<false> | ScheduleClaimsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -69,8 +77,11 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      runSchedule: TaskRunSchedule;
       sendMail: TaskSendMail;
       deliverWebhook: TaskDeliverWebhook;
+      compactFeedEventCounts: TaskCompactFeedEventCounts;
+      transcodeVideo: TaskTranscodeVideo;
       inline: {
         input: unknown;
         output: unknown;
@@ -196,6 +207,30 @@ export interface Media {
       filename?: string | null;
     };
     hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -331,6 +366,195 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "promo-videos".
+ */
+export interface PromoVideo {
+  id: number;
+  title: string;
+  description?: string | null;
+  audience: 'patient' | 'doctor' | 'both';
+  tags?: string[] | null;
+  /**
+   * Empty means the whole hospital.
+   */
+  departments?: (number | Department)[] | null;
+  /**
+   * Read by ffprobe at upload.
+   */
+  source?: {
+    durationSeconds?: number | null;
+    width?: number | null;
+    height?: number | null;
+  };
+  /**
+   * Empty or past: goes live as soon as it is approved.
+   */
+  publishAt?: string | null;
+  publishAt_tz?: SupportedTimezones;
+  expireAt?: string | null;
+  expireAt_tz?: SupportedTimezones;
+  workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
+  createdBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brochures".
+ */
+export interface Brochure {
+  id: number;
+  title: string;
+  description?: string | null;
+  audience: 'patient' | 'doctor' | 'both';
+  /**
+   * Empty means the whole hospital.
+   */
+  departments?: (number | Department)[] | null;
+  /**
+   * Read at upload.
+   */
+  pageCount?: number | null;
+  /**
+   * Empty or past: goes live as soon as it is approved.
+   */
+  publishAt?: string | null;
+  publishAt_tz?: SupportedTimezones;
+  expireAt?: string | null;
+  expireAt_tz?: SupportedTimezones;
+  workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
+  createdBy?: (number | null) | User;
+  lastEditedBy?: (number | null) | User;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  decidedBy?: (number | null) | User;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    heroWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * Kept by the system; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "video-transcodes".
+ */
+export interface VideoTranscode {
+  id: number;
+  video: number | PromoVideo;
+  source: string;
+  status: 'queued' | 'processing' | 'ready' | 'failed';
+  progress?: number | null;
+  /**
+   * Raised by a retry or a recovery; an older run that sees it stops.
+   */
+  attempt?: number | null;
+  error?: {
+    code?: string | null;
+    zh?: string | null;
+    en?: string | null;
+    detail?: string | null;
+  };
+  cancelRequested?: boolean | null;
+  job?: string | null;
+  worker?: string | null;
+  heartbeatAt?: string | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  output?: {
+    durationSeconds?: number | null;
+    width?: number | null;
+    height?: number | null;
+    sizeBytes?: number | null;
+    manifest?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "app-clients".
  */
 export interface AppClient {
@@ -350,22 +574,84 @@ export interface AppClient {
   createdAt: string;
 }
 /**
+ * Signed notifications to the apps’ backends and the outcome of every attempt. Failures are retried for 24 hours; admins can send one again with POST /api/webhook-deliveries/:id/redeliver.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-deliveries".
  */
 export interface WebhookDelivery {
   id: number;
-  eventId?: string | null;
+  /**
+   * Sent as the webhook-id header; the same on every retry.
+   */
+  eventId: string;
+  eventType: 'published' | 'updated' | 'withdrawn' | 'expired';
+  client?: (number | null) | AppClient;
+  collectionSlug: string;
+  documentId: string;
+  documentVersion?: string | null;
+  body: string;
+  status: 'pending' | 'failed' | 'succeeded' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  /**
+   * 24 hours after the first attempt.
+   */
+  retryUntil?: string | null;
+  deliveredAt?: string | null;
+  lastAttemptAt?: string | null;
+  lastStatusCode?: number | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  attemptsLog?:
+    | {
+        at: string;
+        /**
+         * Empty: no answer.
+         */
+        statusCode?: number | null;
+        durationMs?: number | null;
+        error?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  scheduleToken?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
+ * Daily impressions, clicks and dismissals reported by the apps (days in Beijing time). A combination may have several rows; their sum is the day’s figure.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feed-event-counts".
  */
 export interface FeedEventCount {
   id: number;
-  day?: string | null;
+  /**
+   * YYYY-MM-DD
+   */
+  day: string;
+  collectionSlug: 'notices' | 'free-clinic-events' | 'promo-videos' | 'brochures';
+  itemId: string;
+  audience: 'patient' | 'doctor';
+  placement: 'banner' | 'popup' | 'ticker' | 'list' | 'detail';
+  platform: 'ios' | 'android' | 'mini_program' | 'web';
+  impressions: number;
+  clicks: number;
+  dismisses: number;
+  /**
+   * The reporting batch; "compacted" once merged.
+   */
+  batch: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "schedule-claims".
+ */
+export interface ScheduleClaim {
+  id: number;
+  key: string;
+  holder?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -485,7 +771,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendMail' | 'deliverWebhook';
+        taskSlug:
+          'inline' | 'runSchedule' | 'sendMail' | 'deliverWebhook' | 'compactFeedEventCounts' | 'transcodeVideo';
         taskID: string;
         input?:
           | {
@@ -518,7 +805,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendMail' | 'deliverWebhook') | null;
+  taskSlug?:
+    ('inline' | 'runSchedule' | 'sendMail' | 'deliverWebhook' | 'compactFeedEventCounts' | 'transcodeVideo') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -541,8 +829,20 @@ export interface PayloadLockedDocument {
         value: number | FreeClinicEvent;
       } | null)
     | ({
+        relationTo: 'promo-videos';
+        value: number | PromoVideo;
+      } | null)
+    | ({
+        relationTo: 'brochures';
+        value: number | Brochure;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'video-transcodes';
+        value: number | VideoTranscode;
       } | null)
     | ({
         relationTo: 'users';
@@ -557,12 +857,8 @@ export interface PayloadLockedDocument {
         value: number | AppClient;
       } | null)
     | ({
-        relationTo: 'webhook-deliveries';
-        value: number | WebhookDelivery;
-      } | null)
-    | ({
-        relationTo: 'feed-event-counts';
-        value: number | FeedEventCount;
+        relationTo: 'schedule-claims';
+        value: number | ScheduleClaim;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -693,6 +989,145 @@ export interface FreeClinicEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "promo-videos_select".
+ */
+export interface PromoVideosSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  audience?: T;
+  tags?: T;
+  departments?: T;
+  source?:
+    | T
+    | {
+        durationSeconds?: T;
+        width?: T;
+        height?: T;
+      };
+  publishAt?: T;
+  publishAt_tz?: T;
+  expireAt?: T;
+  expireAt_tz?: T;
+  workflowState?: T;
+  createdBy?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "brochures_select".
+ */
+export interface BrochuresSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  audience?: T;
+  departments?: T;
+  pageCount?: T;
+  publishAt?: T;
+  publishAt_tz?: T;
+  expireAt?: T;
+  expireAt_tz?: T;
+  workflowState?: T;
+  createdBy?: T;
+  lastEditedBy?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  decisionComment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -741,7 +1176,73 @@ export interface MediaSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "video-transcodes_select".
+ */
+export interface VideoTranscodesSelect<T extends boolean = true> {
+  video?: T;
+  source?: T;
+  status?: T;
+  progress?: T;
+  attempt?: T;
+  error?:
+    | T
+    | {
+        code?: T;
+        zh?: T;
+        en?: T;
+        detail?: T;
+      };
+  cancelRequested?: T;
+  job?: T;
+  worker?: T;
+  heartbeatAt?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  output?:
+    | T
+    | {
+        durationSeconds?: T;
+        width?: T;
+        height?: T;
+        sizeBytes?: T;
+        manifest?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -804,6 +1305,31 @@ export interface AppClientsSelect<T extends boolean = true> {
  */
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
   eventId?: T;
+  eventType?: T;
+  client?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  documentVersion?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  retryUntil?: T;
+  deliveredAt?: T;
+  lastAttemptAt?: T;
+  lastStatusCode?: T;
+  lastDurationMs?: T;
+  lastError?: T;
+  attemptsLog?:
+    | T
+    | {
+        at?: T;
+        statusCode?: T;
+        durationMs?: T;
+        error?: T;
+        id?: T;
+      };
+  scheduleToken?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -813,6 +1339,23 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
  */
 export interface FeedEventCountsSelect<T extends boolean = true> {
   day?: T;
+  collectionSlug?: T;
+  itemId?: T;
+  audience?: T;
+  placement?: T;
+  platform?: T;
+  impressions?: T;
+  clicks?: T;
+  dismisses?: T;
+  batch?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "schedule-claims_select".
+ */
+export interface ScheduleClaimsSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -920,6 +1463,18 @@ export interface CollectionsWidget {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRunSchedule".
+ */
+export interface TaskRunSchedule {
+  input: {
+    action: 'publish' | 'expire';
+    collection: 'notices' | 'free-clinic-events' | 'promo-videos' | 'brochures';
+    id: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskSendMail".
  */
 export interface TaskSendMail {
@@ -938,8 +1493,37 @@ export interface TaskSendMail {
 export interface TaskDeliverWebhook {
   input: {
     deliveryId: string;
+    token: string;
   };
-  output?: unknown;
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCompactFeedEventCounts".
+ */
+export interface TaskCompactFeedEventCounts {
+  input: {
+    days?: string | null;
+  };
+  output: {
+    buckets?: number | null;
+    rowsSaved?: number | null;
+    conflicts?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskTranscodeVideo".
+ */
+export interface TaskTranscodeVideo {
+  input: {
+    transcodeId: string;
+  };
+  output: {
+    outcome: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -53,6 +53,7 @@ export class FeedService {
   private poller: NodeJS.Timeout | null = null
   private boundary: NodeJS.Timeout | null = null
   private refreshing: Promise<void> | null = null
+  private forceAgain = false
   private readonly limiter: RateLimiterMemory
   private readonly openApi = render(openApiDocument())
 
@@ -76,7 +77,12 @@ export class FeedService {
 
   /** Rebuilds when something live changed since the last build (or always, when forced). */
   refresh(force = false): Promise<void> {
-    if (this.refreshing) return this.refreshing
+    if (this.refreshing) {
+      // A forced rebuild (a window boundary) must not be swallowed by a poll already under way.
+      if (force) this.forceAgain = true
+      return this.refreshing.then(() => (this.forceAgain ? this.refresh(true) : undefined))
+    }
+    this.forceAgain = false
     this.refreshing = (async () => {
       try {
         const token = await this.changeToken()

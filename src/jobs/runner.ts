@@ -2,6 +2,7 @@ import cron from 'node-cron'
 import type { Payload } from 'payload'
 
 import { INSTANCE_ID } from '@/publishing/instanceId'
+import { requeueStalledDeliveries } from '@/webhooks/requeueStalledDeliveries'
 
 import { Leadership } from './leadership'
 
@@ -25,7 +26,10 @@ export function startJobRunner(payload: Payload, { everySecond = true } = {}): J
       try {
         if (!(await leadership.isLeader())) return
         await payload.jobs.run({ queue: 'default', limit: BATCH })
-        if (++ticks % 600 === 0) await leadership.prune()
+        ticks++
+        // A server killed mid-attempt leaves its webhook job marked as running for good.
+        if (ticks % 60 === 0) await requeueStalledDeliveries(payload)
+        if (ticks % 600 === 0) await leadership.prune()
       } catch (error) {
         payload.logger.error({ err: error }, 'job runner tick failed')
       } finally {

@@ -66,6 +66,54 @@ describe('the admin in a browser', () => {
   })
 })
 
+async function signIn(role: 'editor' | 'reviewer') {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/admin/login`)
+  await page.locator('input[name="email"]').fill(demoEmail(role))
+  await page.locator('input[name="password"]').fill(PASSWORD)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+  return { context, page }
+}
+
+describe('the review panel', () => {
+  it('offers the editor only submit, and the reviewer approve and reject with a required comment', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: demoEmail('admin'), password: PASSWORD }),
+    })
+    const { token } = await login.json()
+    const found = await fetch(`${server.url}/api/notices?draft=true&where[title][equals]=${encodeURIComponent('消化内科胃肠镜预约须知')}`, { headers: { Authorization: `JWT ${token}` } })
+    const id = (await found.json()).docs[0].id
+    const editUrl = `${server.url}/admin/collections/notices/${id}`
+
+    const editor = await signIn('editor')
+    await editor.page.goto(editUrl)
+    const panel = editor.page.getByTestId('workflow-panel')
+    await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('草稿')
+    expect(await panel.getByRole('button').allInnerTexts()).toEqual(['提交审核'])
+    await panel.getByRole('button', { name: '提交审核' }).click()
+    await expect.poll(() => editor.page.getByTestId('workflow-state').innerText(), { timeout: 15_000 }).toContain('待审核')
+    await editor.page.screenshot({ path: screenshotPath('review-panel-editor-submitted'), fullPage: true })
+    await editor.context.close()
+
+    const reviewer = await signIn('reviewer')
+    await reviewer.page.goto(editUrl)
+    const review = reviewer.page.getByTestId('workflow-panel')
+    await expect.poll(() => review.innerText(), { timeout: 30_000 }).toContain('待审核')
+    expect((await review.getByRole('button').allInnerTexts()).sort()).toEqual(['批准', '驳回'].sort())
+    await review.getByRole('button', { name: '驳回' }).click()
+    await expect.poll(() => reviewer.page.getByTestId('workflow-error').innerText(), { timeout: 15_000 }).toContain('驳回时必须填写审核意见')
+    await reviewer.page.getByTestId('workflow-comment').fill('请补充检查前的饮食要求')
+    await review.getByRole('button', { name: '驳回' }).click()
+    await expect.poll(() => reviewer.page.getByTestId('workflow-state').innerText(), { timeout: 15_000 }).toContain('已驳回')
+    await reviewer.page.screenshot({ path: screenshotPath('review-panel-reviewer-rejected'), fullPage: true })
+    await reviewer.context.close()
+  })
+})
+
 describe('the production server', () => {
   it('answers the health check with a request id', async () => {
     const response = await fetch(`${server.url}/api/health`)
