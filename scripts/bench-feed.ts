@@ -5,6 +5,7 @@
  *   BENCH_SECONDS (default 10) per variant, BENCH_SOAK_SECONDS (default 60), BENCH_CONNECTIONS (20)
  */
 import { createServer } from 'node:http'
+import { gzipSync } from 'node:zlib'
 
 import autocannon from 'autocannon'
 
@@ -32,7 +33,7 @@ const feedResponse = await fetch(feedUrl, { headers: auth })
 const bytes = Buffer.from(await feedResponse.arrayBuffer())
 const etag = feedResponse.headers.get('etag')!
 const feedBody = JSON.parse(bytes.toString())
-console.log(`Feed: ${bytes.length} bytes, ${Object.values(feedBody.notices).flat().length} notices, ${feedBody.events.length} events`)
+console.log(`Feed: ${bytes.length} bytes (${gzipSync(bytes, { level: 6 }).length} gzipped), ${Object.values(feedBody.notices).flat().length} notices, ${feedBody.events.length} events`)
 
 const login = await fetch(`${server.url}/api/users/login`, {
   method: 'POST',
@@ -41,9 +42,12 @@ const login = await fetch(`${server.url}/api/users/login`, {
 })
 const { token } = (await login.json()) as { token: string }
 
-const plain = createServer((_req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length, ETag: etag })
-  res.end(bytes)
+const gzipped = gzipSync(bytes, { level: 6 })
+const plain = createServer((req, res) => {
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+  const body = gzip ? gzipped : bytes
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, ETag: etag, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
+  res.end(body)
 })
 await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve))
 const plainUrl = `http://127.0.0.1:${(plain.address() as { port: number }).port}/`
@@ -59,10 +63,13 @@ await measure('warm-up', feedUrl, auth, 2)
 const rows = []
 rows.push(await measure('plain node:http (same bytes, memory)', plainUrl, {}))
 rows.push(await measure('GET /api/feed/patient', feedUrl, auth))
+rows.push(await measure('plain node:http, gzip', plainUrl, { 'accept-encoding': 'gzip' }))
+rows.push(await measure('GET /api/feed/patient, gzip', feedUrl, { ...auth, 'accept-encoding': 'gzip' }))
 rows.push(await measure('GET /api/feed/patient → 304', feedUrl, { ...auth, 'if-none-match': etag }))
 rows.push(await measure('Payload REST /api/notices?limit=10', `${server.url}/api/notices?where[_status][equals]=published&limit=10&depth=1`, { authorization: `JWT ${token}` }))
-const plainRate = rows[0].reqPerSec
-table(rows.map((r) => ({ variant: r.name, 'req/s': r.reqPerSec, 'vs plain': (r.reqPerSec / plainRate).toFixed(2), 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, errors: r.errors })))
+// Each variant against the plain server answering the same way (identity or gzip).
+const baseline = (name: string) => (name.includes('gzip') ? rows[2].reqPerSec : rows[0].reqPerSec)
+table(rows.map((r) => ({ variant: r.name, 'req/s': r.reqPerSec, 'vs plain': (r.reqPerSec / baseline(r.name)).toFixed(2), 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, errors: r.errors })))
 
 console.log(`\nMemory of the server over ${soakSeconds} s of feed load (RSS, MB):`)
 const samples: number[] = [rssMb(server.pid)]
