@@ -60,7 +60,7 @@ async function measure(name: string, url: string, headers: Record<string, string
 
 // Warm both up, then alternate so background noise falls on every variant alike.
 await measure('warm-up', feedUrl, auth, 2)
-const rows = []
+const rows: Awaited<ReturnType<typeof measure>>[] = []
 rows.push(await measure('plain node:http (same bytes, memory)', plainUrl, {}))
 rows.push(await measure('GET /api/feed/patient', feedUrl, auth))
 rows.push(await measure('plain node:http, gzip', plainUrl, { 'accept-encoding': 'gzip' }))
