@@ -38,7 +38,7 @@ async function main() {
   const payload = await getPayload({ config })
   const feed = new FeedService(payload)
   await feed.start()
-  const runner = process.env.YIXUN_JOBS_AUTORUN === 'false' ? null : startJobRunner(payload)
+  const runner = process.env.YIXUN_JOBS_AUTORUN === 'false' ? null : startJobRunner(payload, { afterRun: () => feed.refresh() })
 
   const server = createServer()
   const app = next({ dev, hostname, port, httpServer: server, turbopack: dev })

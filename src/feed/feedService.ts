@@ -66,7 +66,7 @@ export class FeedService {
 
   async start(): Promise<void> {
     await this.refresh(true)
-    this.poller = setInterval(() => void this.refresh(false), this.options.pollMs ?? 500)
+    this.poller = setInterval(() => void this.refresh(false), this.options.pollMs ?? Number(process.env.FEED_POLL_MS || 250))
     this.poller.unref()
   }
 

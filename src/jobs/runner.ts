@@ -11,21 +11,46 @@ export type JobRunner = { stop: () => Promise<void>; tick: () => Promise<void> }
 /** Jobs per queue run in one tick; the rest wait for the next second. */
 const BATCH = 50
 
+/** The earliest time a waiting job of the default queue becomes due, if any. */
+async function nextDueAt(payload: Payload): Promise<number | null> {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ queue: { equals: 'default' } }, { completedAt: { exists: false } }, { processing: { equals: false } }, { waitUntil: { greater_than: new Date().toISOString() } }] },
+    sort: 'waitUntil',
+    limit: 1,
+    depth: 0,
+    select: { waitUntil: true },
+  })
+  const at = docs[0]?.waitUntil
+  return at ? new Date(at).getTime() : null
+}
+
 /**
  * Works the jobs queue inside the server: every second (node-cron), if this instance leads the
- * cluster, run what is due. A one-second tick keeps scheduled publishing within ~1 s of its time.
+ * cluster, run what is due. The leader also sets a timer for the next job's exact due time, so a
+ * scheduled publish runs within milliseconds of it rather than up to a tick late. `afterRun`
+ * (the feed's refresh) shows what a run published without waiting for the next poll.
  */
-export function startJobRunner(payload: Payload, { everySecond = true } = {}): JobRunner {
+export function startJobRunner(payload: Payload, { everySecond = true, afterRun }: { everySecond?: boolean; afterRun?: () => Promise<void> } = {}): JobRunner {
   const leadership = new Leadership(payload, INSTANCE_ID)
   let running: Promise<void> | null = null
   let ticks = 0
+  let precise: NodeJS.Timeout | null = null
 
   const tick = async () => {
     if (running) return running // a slow run (many mails) must not pile up
     running = (async () => {
       try {
         if (!(await leadership.isLeader())) return
-        await payload.jobs.run({ queue: 'default', limit: BATCH })
+        const result = await payload.jobs.run({ queue: 'default', limit: BATCH })
+        if (Object.keys(result?.jobStatus ?? {}).length > 0) await afterRun?.()
+        const next = await nextDueAt(payload)
+        if (precise) clearTimeout(precise)
+        // Within the next second the cron tick would be late by up to a second; aim at the moment.
+        if (next !== null && next - Date.now() < 1500) {
+          precise = setTimeout(() => void tick(), Math.max(next - Date.now(), 0) + 5)
+          precise.unref()
+        }
         ticks++
         // A server killed mid-attempt leaves its webhook job marked as running for good.
         if (ticks % 60 === 0) await requeueStalledDeliveries(payload)
@@ -44,6 +69,7 @@ export function startJobRunner(payload: Payload, { everySecond = true } = {}): J
   return {
     tick,
     stop: async () => {
+      if (precise) clearTimeout(precise)
       await task?.stop()
       await running
     },
