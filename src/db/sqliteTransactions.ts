@@ -16,7 +16,8 @@ type TransactionMethods = {
  * first). Payload runs jobs in parallel, each in a transaction, so writes collided. Queue them:
  * one write transaction at a time per process. Readers are not affected (WAL).
  */
-export function serializeSqliteTransactions(payload: Payload): void {
+export function serializeSqliteTransactions(payload: Payload, busyTimeoutMs = 5000): void {
+  keepBusyTimeout(payload, busyTimeoutMs)
   const db = payload.db as unknown as TransactionMethods
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
@@ -59,4 +60,23 @@ export function serializeSqliteTransactions(payload: Payload): void {
   }
   db.commitTransaction = finish(commit)
   db.rollbackTransaction = finish(rollback)
+}
+
+type LibsqlClient = { transaction: (mode?: string) => Promise<unknown>; execute: (sql: string) => Promise<unknown> }
+
+/**
+ * libsql hands its connection to each transaction and opens a fresh one for what follows, without
+ * the busy timeout db-sqlite set on the first. Another process writing (a second server, `npm run
+ * seed` while the server runs) then makes every write fail at once with SQLITE_BUSY instead of
+ * waiting its turn. Give each new connection the timeout as soon as it exists.
+ */
+function keepBusyTimeout(payload: Payload, busyTimeoutMs: number) {
+  const client = (payload.db as unknown as { client?: LibsqlClient }).client
+  if (!client) return
+  const transaction = client.transaction.bind(client)
+  client.transaction = async (mode) => {
+    const tx = await transaction(mode)
+    await client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+    return tx
+  }
 }
