@@ -11,11 +11,14 @@ import sharp from 'sharp'
 import { shapeErrorResponse } from './src/api/errorResponses'
 import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
+import { Brochures } from './collections/Brochures'
 import { Departments } from './collections/Departments'
 import { FeedEventCounts } from './collections/FeedEventCounts'
 import { FreeClinicEvents } from './collections/FreeClinicEvents'
 import { Media } from './collections/Media'
 import { Notices } from './collections/Notices'
+import { PromoVideos } from './collections/PromoVideos'
+import { VideoTranscodes } from './collections/PromoVideos/VideoTranscodes'
 import { ScheduleClaims } from './collections/ScheduleClaims'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
@@ -23,8 +26,13 @@ import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
 import { healthEndpoint } from './src/health/healthEndpoint'
 import { ingestEventsEndpoint } from './src/stats/ingestEventsEndpoint'
+import { compactFeedEventCountsTask } from './src/stats/compactFeedEventCountsTask'
 import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
 import { loggerDestination, loggerOptions } from './src/log/logger'
+import { explainUploadLimit } from './src/media/explainUploadLimit'
+import { mediaUploadOptions } from './src/media/mediaConfig'
+import { startMediaPipeline } from './src/media/mediaWorker'
+import { transcodeVideoTask } from './src/media/transcodeVideoTask'
 import { sendMailTask } from './src/mail/sendMailTask'
 import { canRunJobs } from './src/jobs/canRunJobs'
 import { scheduleTask } from './src/publishing/scheduleTask'
@@ -56,19 +64,22 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, Media, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog],
+  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog],
   jobs: {
-    tasks: [scheduleTask, sendMailTask, deliverWebhookTask],
+    tasks: [scheduleTask, sendMailTask, deliverWebhookTask, compactFeedEventCountsTask, transcodeVideoTask],
     // src/server.ts works the queue every second (src/jobs/runner.ts, one leader per cluster);
     // GET /api/payload-jobs/run is for an external cron and needs CRON_SECRET.
     access: { run: canRunJobs },
   },
   endpoints: [healthEndpoint, ingestEventsEndpoint],
-  hooks: { afterError: [shapeErrorResponse] },
+  // Uploads stream to temp files on disk (2 GB videos); each upload collection checks its own limit.
+  upload: mediaUploadOptions(),
+  hooks: { afterError: [shapeErrorResponse, explainUploadLimit] },
   editor: lexicalEditor(),
   db: databaseAdapter(database),
   onInit: async (payload) => {
     await prepareDatabase(payload, database)
+    await startMediaPipeline(payload)
   },
   email: nodemailerAdapter({
     defaultFromAddress: process.env.MAIL_FROM_ADDRESS || 'yixun@hospital.local',

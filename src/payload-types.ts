@@ -643,6 +643,10 @@ export interface FeedEventCount {
    * The reporting batch; "compacted" once merged.
    */
   batch: string;
+  /**
+   * Empty on compacted rows.
+   */
+  receivedAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1348,6 +1352,7 @@ export interface FeedEventCountsSelect<T extends boolean = true> {
   clicks?: T;
   dismisses?: T;
   batch?: T;
+  receivedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1506,6 +1511,7 @@ export interface TaskDeliverWebhook {
 export interface TaskCompactFeedEventCounts {
   input: {
     days?: string | null;
+    holdMinutes?: number | null;
   };
   output: {
     buckets?: number | null;

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { richTextToPlainText, richTextToSafeHtml } from '@/content/richText'
+import { type PublishedBrochureMedia, type PublishedVideoMedia, publishedBrochureMedia, publishedVideoMedia } from '@/media/publishedMedia'
 
 export type Audience = 'patient' | 'doctor'
 export const PLACEMENTS = ['banner', 'popup', 'ticker', 'list'] as const
@@ -50,12 +51,16 @@ export type FeedEvent = {
   descriptionText: string
 }
 
+type MediaItem = { id: string; version: string; title: string; description: string | null; departments: FeedDepartment[]; displayWindow: DisplayWindow }
+export type FeedVideo = MediaItem & { collection: 'promo-videos'; tags: string[] } & PublishedVideoMedia
+export type FeedBrochure = MediaItem & { collection: 'brochures' } & PublishedBrochureMedia
+
 export type FeedContent = {
   audience: Audience
   notices: Record<Placement, FeedNotice[]>
   events: FeedEvent[]
-  videos: unknown[]
-  brochures: unknown[]
+  videos: FeedVideo[]
+  brochures: FeedBrochure[]
 }
 
 export type BuiltFeed = { content: FeedContent; /** When a display window next opens or closes. */ nextChangeAt: number | null }
@@ -84,7 +89,7 @@ function byDisplayOrder(a: FeedNotice, b: FeedNotice) {
   return (a.displayWindow.start ?? '').localeCompare(b.displayWindow.start ?? '')
 }
 
-async function livePublished(payload: Payload, collection: 'notices' | 'free-clinic-events', audience: Audience) {
+async function livePublished(payload: Payload, collection: 'notices' | 'free-clinic-events' | 'promo-videos' | 'brochures', audience: Audience) {
   const { docs } = await payload.find({
     collection,
     where: { and: [{ _status: { equals: 'published' } }, { audience: { in: [audience, 'both'] } }] },
@@ -98,14 +103,19 @@ async function livePublished(payload: Payload, collection: 'notices' | 'free-cli
 
 /** Everything one app audience sees now, built once per change (never per request). */
 export async function buildFeed(payload: Payload, audience: Audience, now = Date.now()): Promise<BuiltFeed> {
-  const [noticeDocs, eventDocs] = await Promise.all([livePublished(payload, 'notices', audience), livePublished(payload, 'free-clinic-events', audience)])
+  const [noticeDocs, eventDocs, videoDocs, brochureDocs] = await Promise.all([
+    livePublished(payload, 'notices', audience),
+    livePublished(payload, 'free-clinic-events', audience),
+    livePublished(payload, 'promo-videos', audience),
+    livePublished(payload, 'brochures', audience),
+  ])
 
   let nextChangeAt: number | null = null
   const consider = (value: unknown) => {
     const time = value ? new Date(value as string).getTime() : NaN
     if (time > now && (nextChangeAt === null || time < nextChangeAt)) nextChangeAt = time
   }
-  for (const doc of [...noticeDocs, ...eventDocs]) {
+  for (const doc of [...noticeDocs, ...eventDocs, ...videoDocs, ...brochureDocs]) {
     consider(doc.publishAt)
     consider(doc.expireAt)
   }
@@ -159,5 +169,25 @@ export async function buildFeed(payload: Payload, audience: Audience, now = Date
     // Upcoming first: the event whose first session is soonest.
     .sort((a, b) => (a.sessions[0]?.startsAt ?? '').localeCompare(b.sessions[0]?.startsAt ?? ''))
 
-  return { content: { audience, notices, events, videos: [], brochures: [] }, nextChangeAt }
+  const mediaItem = (doc: Doc): MediaItem => ({
+    id: String(doc.id),
+    version: iso(doc.updatedAt)!,
+    title: doc.title,
+    description: doc.description ?? null,
+    departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
+    displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
+  })
+  // A video is in the feed only with playable outputs of its live version.
+  const videos: FeedVideo[] = []
+  for (const doc of videoDocs.filter((d) => inWindow(d, now))) {
+    const media = await publishedVideoMedia(payload, doc.id)
+    if (media) videos.push({ ...mediaItem(doc), collection: 'promo-videos', tags: doc.tags ?? [], ...media })
+  }
+  const brochures: FeedBrochure[] = []
+  for (const doc of brochureDocs.filter((d) => inWindow(d, now))) {
+    const media = await publishedBrochureMedia(payload, doc.id)
+    if (media) brochures.push({ ...mediaItem(doc), collection: 'brochures', ...media })
+  }
+
+  return { content: { audience, notices, events, videos, brochures }, nextChangeAt }
 }

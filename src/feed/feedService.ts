@@ -16,7 +16,7 @@ type Rendered = { json: Buffer; gzip: Buffer; etag: string }
 type Client = { id: string; name: string; feeds: string[]; active: boolean }
 
 /** Collections whose main documents make up the feeds (drafts never touch them). */
-const WATCHED = ['notices', 'free-clinic-events', 'media', 'departments', 'app-clients'] as const
+const WATCHED = ['notices', 'free-clinic-events', 'promo-videos', 'brochures', 'video-transcodes', 'media', 'departments', 'app-clients'] as const
 
 const PLATFORMS = ['ios', 'android', 'mini_program'] as const
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9-]{1,31}$/
@@ -204,6 +204,12 @@ export class FeedService {
     const notices = Object.fromEntries(
       PLACEMENTS.map((placement) => [placement, !f.placement || f.placement === placement ? content.notices[placement].filter(targeted) : []]),
     ) as Record<Placement, FeedNotice[]>
-    return { ...content, notices, events: content.events.filter((e) => forDepartment(e.departments, false)) }
+    return {
+      ...content,
+      notices,
+      events: content.events.filter((e) => forDepartment(e.departments, false)),
+      videos: content.videos.filter((v) => forDepartment(v.departments, true)),
+      brochures: content.brochures.filter((b) => forDepartment(b.departments, true)),
+    }
   }
 }

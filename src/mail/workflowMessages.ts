@@ -19,6 +19,8 @@ export type WorkflowMessage = { subject: string; text: string; html: string }
 const ITEM_KINDS: Record<PublishableCollection, { zh: string; en: string }> = {
   notices: { zh: '通知公告', en: 'notice' },
   'free-clinic-events': { zh: '义诊活动', en: 'free-clinic event' },
+  'promo-videos': { zh: '宣传视频', en: 'promo video' },
+  brochures: { zh: '宣传册', en: 'brochure' },
 }
 
 type Wording = {

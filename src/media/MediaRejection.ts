@@ -11,7 +11,11 @@ type Rule = { status: MediaRejectionStatus; messages: LocalisedMessages }
 const RULES = {
   VIDEO_CONTAINER_NOT_ALLOWED: {
     status: 415,
-    messages: { zh: '仅支持 MP4、MOV 或 WebM 格式的视频。', en: 'Only MP4, MOV or WebM videos are accepted.' },
+    messages: { zh: '仅支持 MP4、MOV、M4V 或 WebM 格式的视频。', en: 'Only MP4, MOV, M4V or WebM videos are accepted.' },
+  },
+  VIDEO_TOO_LARGE: {
+    status: 413,
+    messages: { zh: '视频文件超过大小上限。', en: 'The video file is larger than the limit.' },
   },
   VIDEO_NO_VIDEO_STREAM: {
     status: 415,
@@ -49,6 +53,10 @@ const RULES = {
     status: 422,
     messages: { zh: 'PDF 内嵌了附件文件，出于安全原因不予接受。', en: 'The PDF carries embedded file attachments and is refused for safety.' },
   },
+  PDF_TOO_LARGE: {
+    status: 413,
+    messages: { zh: 'PDF 文件超过大小上限。', en: 'The PDF file is larger than the limit.' },
+  },
   PDF_UNREADABLE: {
     status: 422,
     messages: { zh: '无法读取该 PDF 文件。', en: 'The PDF file cannot be read.' },
@@ -68,6 +76,10 @@ const RULES = {
   IMAGE_TOO_LARGE: {
     status: 413,
     messages: { zh: '图片像素过多，无法处理。', en: 'The image has too many pixels to process.' },
+  },
+  IMAGE_FILE_TOO_LARGE: {
+    status: 413,
+    messages: { zh: '图片文件超过大小上限。', en: 'The image file is larger than the limit.' },
   },
   IMAGE_UNREADABLE: {
     status: 422,

@@ -120,7 +120,12 @@ async function readProbe(file: string, signal?: AbortSignal): Promise<ProbeJson>
 }
 
 async function containerOf(file: string, formatName: string, streams: ProbeStream[]): Promise<VideoContainer> {
-  if (formatName === ISO_FAMILY) return 'mp4'
+  if (formatName === ISO_FAMILY) {
+    // ffprobe reports 3GP (old feature phones) with MP4; its brand tells them apart.
+    const brand = await isoMajorBrand(file)
+    if (brand?.startsWith('3g')) throw new MediaRejection('VIDEO_CONTAINER_NOT_ALLOWED', { detail: `3GP (brand ${brand})` })
+    return 'mp4'
+  }
   if (formatName === MATROSKA_FAMILY) {
     if ((await matroskaDocType(file)) !== 'webm') {
       throw new MediaRejection('VIDEO_CONTAINER_NOT_ALLOWED', { detail: 'Matroska (.mkv), not WebM' })
@@ -196,6 +201,18 @@ export async function isoBoxRunsPastEnd(file: string): Promise<boolean> {
       offset += boxSize
     }
     return false
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The major brand of an ISO file's leading `ftyp` box (e.g. `isom`, `qt  `, `3gp5`), or null. */
+async function isoMajorBrand(file: string): Promise<string | null> {
+  const handle = await fs.open(file, 'r')
+  try {
+    const header = Buffer.alloc(12)
+    const { bytesRead } = await handle.read(header, 0, 12, 0)
+    return bytesRead === 12 && header.toString('latin1', 4, 8) === 'ftyp' ? header.toString('latin1', 8, 12) : null
   } finally {
     await handle.close()
   }

@@ -33,6 +33,6 @@ export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction | SystemAction, { zh:
   expire: { zh: '到期下线', en: 'Expire' },
 }
 
-/** Collections that go through the workflow. Later issues add promo-videos and brochures. */
-export const PUBLISHABLE_COLLECTIONS = ['notices', 'free-clinic-events'] as const
+/** Collections that go through the workflow. */
+export const PUBLISHABLE_COLLECTIONS = ['notices', 'free-clinic-events', 'promo-videos', 'brochures'] as const
 export type PublishableCollection = (typeof PUBLISHABLE_COLLECTIONS)[number]

@@ -2,6 +2,7 @@ import { commitTransaction, initTransaction, killTransaction, type PayloadReques
 
 import { departmentScope, isWithinDepartmentScope } from '@/access/departmentScope'
 import { recordAudit } from '@/audit/recordAudit'
+import { mediaNotReady } from '@/media/publishReadiness'
 import { hasRole } from '@/auth/roles'
 import { notifyWorkflowTransition } from '@/mail/notifyWorkflowTransition'
 import { announceLiveChange } from '@/webhooks/announceLiveChange'
@@ -143,7 +144,7 @@ export async function performTransition(
       throw workflowError(req, 'NOT_FOUND', 404, { zh: '找不到该内容。', en: 'No such item.' })
     }
     const { working } = item
-    const refused = refusal(req, action, working, item.live, comment)
+    const refused = refusal(req, action, working, item.live, comment) ?? (action === 'approve' ? await mediaNotReady(req, collection, working) : null)
     if (refused) throw refused
 
     const now = new Date()
@@ -221,6 +222,8 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
       en: 'Only approved content can go live.',
     })
   }
+  const notReady = await mediaNotReady(req, collection, item.working)
+  if (notReady) throw notReady
   const saved = await write(req, collection, id, { workflowState: 'published' }, { goLive: true })
   await recordAudit(req, { action: 'publish', collection, documentId: id, documentTitle: titleOf(saved), fromState: 'approved', toState: 'published' })
   await announceLiveChange(req, { type: item.live ? 'updated' : 'published', collection, id, audience: saved.audience })

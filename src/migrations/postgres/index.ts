@@ -1,9 +1,9 @@
-import * as migration_20261126_012928_initial from './20261126_012928_initial';
+import * as migration_20261126_023647_initial from './20261126_023647_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_012928_initial.up,
-    down: migration_20261126_012928_initial.down,
-    name: '20261126_012928_initial'
+    up: migration_20261126_023647_initial.up,
+    down: migration_20261126_023647_initial.down,
+    name: '20261126_023647_initial'
   },
 ];

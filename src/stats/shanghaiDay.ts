@@ -1,0 +1,22 @@
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** The hospital's calendar day ('YYYY-MM-DD', Beijing time) of an instant: reports follow the hospital's day, not UTC's. */
+export function shanghaiDay(at: Date | number): string {
+  return shanghaiDate.format(at)
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** True for a real calendar date written 'YYYY-MM-DD'. */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !DAY.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+/** The day `days` after (or before, when negative) a 'YYYY-MM-DD' day. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
