@@ -415,18 +415,19 @@ describe('in the app feed', () => {
     try {
       const response = await feed.handle({ method: 'GET', path: '/api/feed/patient', query: new URLSearchParams(), headers: { authorization: `Bearer ${keys.patient.key}` } })
       const { videos } = JSON.parse(response.body.toString())
-      expect(videos.map((v: { id: string }) => v.id)).toEqual([String(live.id)])
-      expect(videos[0]).toMatchObject({
+      // Videos published by earlier tests of this file are live too; this one must be among them.
+      const shown = videos.find((v: { id: string }) => v.id === String(live.id))
+      expect(videos.map((v: { id: string }) => v.id)).not.toContain(String(waiting.id))
+      expect(shown).toMatchObject({
         collection: 'promo-videos',
         hls: expect.stringMatching(/\/hls\/master\.m3u8$/),
         mp4: expect.stringMatching(/\.mp4$/),
         poster: expect.stringMatching(/\.jpg$/),
       })
       // The URLs the feed gives are served to an app without staff credentials.
-      for (const url of [videos[0].hls, videos[0].mp4, videos[0].poster]) {
+      for (const url of [shown.hls, shown.mp4, shown.poster]) {
         expect((await handleVideoOutputRequest(yixun.payload, { method: 'GET', path: url, headers: new Headers() }))?.status, url).toBe(200)
       }
-      expect(JSON.stringify(videos)).not.toContain(String(waiting.title))
     } finally {
       feed.stop()
     }
