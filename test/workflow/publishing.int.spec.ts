@@ -46,6 +46,14 @@ describe('nothing goes live without approval', () => {
     expect((await versionsOf(yixun, 'notices', notice.id)).working.workflowState).toBe('draft')
   })
 
+  it('ignores a stale review state re-sent by an open edit form', async () => {
+    const notice = await createAs(yixun, 'editor', 'notices', await noticeData(yixun))
+    await act(yixun, 'editor', 'notices', notice.id, 'submit')
+    const response = await yixun.rest.patch(`notices/${notice.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '改一下摘要', workflowState: 'draft' } })
+    expect(response.status).toBe(200)
+    expect((await versionsOf(yixun, 'notices', notice.id)).working).toMatchObject({ workflowState: 'in_review', summary: '改一下摘要' })
+  })
+
   it('refuses a Local API publish without the workflow', async () => {
     const notice = await createAs(yixun, 'editor', 'notices', await noticeData(yixun))
     await expect(yixun.payload.update({ collection: 'notices', id: notice.id, data: { _status: 'published' } })).rejects.toMatchObject({ status: 403 })

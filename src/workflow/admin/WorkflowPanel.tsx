@@ -1,7 +1,6 @@
 'use client'
 
 import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowState } from '../states'
@@ -24,7 +23,6 @@ const TEXT = {
 export const WorkflowPanel: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
   const { i18n } = useTranslation()
-  const router = useRouter()
   const lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
   const [status, setStatus] = useState<Status | null>(null)
   const [comment, setComment] = useState('')
@@ -60,8 +58,8 @@ export const WorkflowPanel: React.FC = () => {
         return
       }
       setComment('')
-      await load()
-      router.refresh()
+      // A full reload: the edit form holds the old review fields, and saving it would resend them.
+      window.location.reload()
     } finally {
       setBusy(false)
     }

@@ -23,7 +23,9 @@ export const routeEditsThroughReview: CollectionBeforeOperationHook<any> = async
       en: 'Content goes live only through approval: submit it for review (POST …/workflow {"action":"submit"}).',
     })
   }
-  if (data.workflowState !== undefined) {
+  // The admin form re-sends the read-only state with every save, possibly stale (someone acted
+  // meanwhile): that is dropped. Asking for a judged state outright is refused.
+  if (data.workflowState === 'approved' || data.workflowState === 'published') {
     const id = 'id' in args ? (args.id as number | string | undefined) : undefined
     const current = id
       ? await req.payload.findByID({ collection: collection.slug as PublishableCollection, id, draft: true, depth: 0, req, overrideAccess: true })
@@ -35,6 +37,9 @@ export const routeEditsThroughReview: CollectionBeforeOperationHook<any> = async
       })
     }
   }
-  if (args.data) (args.data as Record<string, unknown>)._status = 'draft'
+  if (args.data) {
+    delete (args.data as Record<string, unknown>).workflowState
+    ;(args.data as Record<string, unknown>)._status = 'draft'
+  }
   return { ...args, draft: true }
 }
