@@ -74,7 +74,9 @@ table(rows.map((r) => ({ variant: r.name, 'req/s': r.reqPerSec, 'vs plain': (r.r
 console.log(`\nMemory of the server over ${soakSeconds} s of feed load (RSS, MB):`)
 const samples: number[] = [rssMb(server.pid)]
 const sampler = setInterval(() => samples.push(rssMb(server.pid)), 5000)
-const soak = await measure('soak', feedUrl, auth, soakSeconds)
+// BENCH_SOAK_GZIP=1 soaks the way apps call (Accept-Encoding: gzip).
+const soakHeaders = process.env.BENCH_SOAK_GZIP ? { ...auth, 'accept-encoding': 'gzip' } : auth
+const soak = await measure('soak', feedUrl, soakHeaders, soakSeconds)
 clearInterval(sampler)
 samples.push(rssMb(server.pid))
 console.log(`  start ${samples[0]}  end ${samples.at(-1)}  max ${Math.max(...samples)}  samples ${samples.join(' ')}`)
