@@ -2,17 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
-import { auditAfterChange } from '@/audit/auditAfterChange'
-import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { audienceField, departmentsField } from '@/content/fields'
 import { publishedFileOrStaff } from '@/media/access/publishedFileOrStaff'
 import { COVER_SIZES } from '@/media/brochureCover'
 import { mediaDirs } from '@/media/mediaConfig'
 import { serveUpload } from '@/media/serveUpload'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
-import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
-import { trackEdits } from '@/workflow/hooks/trackEdits'
-import { workflowEndpoints } from '@/workflow/workflowEndpoints'
+import { publishable } from '@/workflow/publishable'
 
 import { checkPdfUpload } from './hooks/checkPdfUpload'
 import { renderCover } from './hooks/renderCover'
@@ -23,17 +19,15 @@ import { writeCover } from './hooks/writeCover'
  * responsive sizes. The cover sizes are the upload's `sizes` (rendered by Yixun, not by Payload,
  * which only resizes images), so they share the PDF's access and are deleted with it.
  */
-export const Brochures: CollectionConfig<'brochures'> = {
+export const Brochures: CollectionConfig<'brochures'> = publishable({
   slug: 'brochures',
   labels: { singular: { zh: '宣传册', en: 'Brochure' }, plural: { zh: '宣传册', en: 'Brochures' } },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'pageCount', 'audience', 'workflowState', 'publishAt', 'updatedAt'],
     group: { zh: '内容', en: 'Content' },
-    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
     listSearchableFields: ['title', 'description'],
   },
-  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   // A copy would share no upload of its own (no transcode, no cover): upload the file again instead.
   disableDuplicate: true,
   access: {
@@ -58,12 +52,10 @@ export const Brochures: CollectionConfig<'brochures'> = {
     focalPoint: false,
   },
   hooks: {
-    beforeOperation: [checkPdfUpload, routeEditsThroughReview],
-    beforeChange: [trackEdits, renderCover],
-    afterChange: [writeCover, auditAfterChange],
-    afterDelete: [auditAfterDelete],
+    beforeOperation: [checkPdfUpload],
+    beforeChange: [renderCover],
+    afterChange: [writeCover],
   },
-  endpoints: workflowEndpoints('brochures'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '标题', en: 'Title' } },
     { name: 'description', type: 'textarea', maxLength: 1000, label: { zh: '简介', en: 'Description' } },
@@ -78,4 +70,4 @@ export const Brochures: CollectionConfig<'brochures'> = {
     ...scheduleFields({ publishLabel: { zh: '上线时间', en: 'Goes live' }, expireLabel: { zh: '下线时间', en: 'Goes offline' } }),
     ...workflowFields(),
   ],
-}
+})

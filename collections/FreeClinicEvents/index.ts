@@ -2,14 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
-import { auditAfterChange } from '@/audit/auditAfterChange'
-import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { endsAfterStart } from '@/content/validators'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
-import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
-import { trackEdits } from '@/workflow/hooks/trackEdits'
-import { workflowEndpoints } from '@/workflow/workflowEndpoints'
+import { publishable } from '@/workflow/publishable'
 
 import { defaultExpiryToLastSession } from './hooks/defaultExpiryToLastSession'
 
@@ -17,17 +13,14 @@ const SHANGHAI = { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ labe
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' }
 
 /** 义诊: free clinics, on site or online, in one or more sessions. */
-export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
+export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publishable({
   slug: 'free-clinic-events',
   labels: { singular: { zh: '义诊活动', en: 'Free-clinic event' }, plural: { zh: '义诊活动', en: 'Free-clinic events' } },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'mode', 'audience', 'workflowState', 'publishAt', 'expireAt'],
     group: { zh: '内容', en: 'Content' },
-    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
   },
-  // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
-  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: {
     read: isStaff,
     readVersions: isStaff,
@@ -36,12 +29,8 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
     delete: canDeleteContent,
   },
   hooks: {
-    beforeOperation: [routeEditsThroughReview],
-    beforeChange: [trackEdits, defaultExpiryToLastSession],
-    afterChange: [auditAfterChange],
-    afterDelete: [auditAfterDelete],
+    beforeChange: [defaultExpiryToLastSession],
   },
-  endpoints: workflowEndpoints('free-clinic-events'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '活动名称', en: 'Title' } },
     departmentsField({ required: true }),
@@ -145,4 +134,4 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = {
     ...scheduleFields({ publishLabel: { zh: '发布时间', en: 'Publish at' }, expireLabel: { zh: '下线时间', en: 'Take down at' } }),
     ...workflowFields(),
   ],
-}
+})

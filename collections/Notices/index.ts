@@ -2,29 +2,22 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
-import { auditAfterChange } from '@/audit/auditAfterChange'
-import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
-import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
-import { trackEdits } from '@/workflow/hooks/trackEdits'
-import { workflowEndpoints } from '@/workflow/workflowEndpoints'
+import { publishable } from '@/workflow/publishable'
 
 /** Semantic app versions, e.g. 5.2 or 5.2.1. */
 const APP_VERSION = /^\d+\.\d+(\.\d+)?$/
 
-export const Notices: CollectionConfig<'notices'> = {
+export const Notices: CollectionConfig<'notices'> = publishable({
   slug: 'notices',
   labels: { singular: { zh: '首页公告', en: 'Notice' }, plural: { zh: '首页公告', en: 'Notices' } },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'audience', 'placement', 'kind', 'workflowState', 'publishAt', 'expireAt'],
     group: { zh: '内容', en: 'Content' },
-    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
     listSearchableFields: ['title', 'summary'],
   },
-  // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
-  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   access: {
     read: isStaff,
     readVersions: isStaff,
@@ -32,13 +25,6 @@ export const Notices: CollectionConfig<'notices'> = {
     update: canUpdateContent,
     delete: canDeleteContent,
   },
-  hooks: {
-    beforeOperation: [routeEditsThroughReview],
-    beforeChange: [trackEdits],
-    afterChange: [auditAfterChange],
-    afterDelete: [auditAfterDelete],
-  },
-  endpoints: workflowEndpoints('notices'),
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '标题', en: 'Title' } },
     { name: 'summary', type: 'textarea', maxLength: 300, label: { zh: '摘要', en: 'Summary' } },
@@ -136,4 +122,4 @@ export const Notices: CollectionConfig<'notices'> = {
     ...scheduleFields({ publishLabel: { zh: '展示开始', en: 'Show from' }, expireLabel: { zh: '展示结束', en: 'Show until' } }),
     ...workflowFields(),
   ],
-}
+})

@@ -2,15 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
-import { auditAfterChange } from '@/audit/auditAfterChange'
-import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { audienceField, departmentsField } from '@/content/fields'
 import { mediaDirs } from '@/media/mediaConfig'
 import { serveUpload } from '@/media/serveUpload'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
-import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
-import { trackEdits } from '@/workflow/hooks/trackEdits'
-import { workflowEndpoints } from '@/workflow/workflowEndpoints'
+import { publishable } from '@/workflow/publishable'
 
 import { promoVideoEndpoints } from './endpoints'
 import { checkVideoUpload } from './hooks/checkVideoUpload'
@@ -24,18 +20,15 @@ import { dropTranscodeRecords, removeTranscodeOutputs } from './hooks/removeTran
  * audience, tags) go through review like any content; it can be approved only once it is ready.
  * Pipeline state lives in `video-transcodes`, one record per uploaded source (see there why).
  */
-export const PromoVideos: CollectionConfig<'promo-videos'> = {
+export const PromoVideos: CollectionConfig<'promo-videos'> = publishable({
   slug: 'promo-videos',
   labels: { singular: { zh: '宣传视频', en: 'Promo video' }, plural: { zh: '宣传视频', en: 'Promo videos' } },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'transcodeStatus', 'audience', 'workflowState', 'publishAt', 'updatedAt'],
     group: { zh: '内容', en: 'Content' },
-    components: { edit: { PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },
     listSearchableFields: ['title', 'description'],
   },
-  // Drafts are validated too: every save is a draft here (see routeEditsThroughReview).
-  versions: { drafts: { validate: true }, maxPerDoc: 50 },
   // A copy would share no upload of its own (no transcode, no cover): upload the file again instead.
   disableDuplicate: true,
   access: {
@@ -55,13 +48,13 @@ export const PromoVideos: CollectionConfig<'promo-videos'> = {
     focalPoint: false,
   },
   hooks: {
-    beforeOperation: [checkVideoUpload, routeEditsThroughReview],
-    beforeChange: [trackEdits, recordSourceFacts],
-    afterChange: [queueTranscodeOfUpload, auditAfterChange],
+    beforeOperation: [checkVideoUpload],
+    beforeChange: [recordSourceFacts],
+    afterChange: [queueTranscodeOfUpload],
     beforeDelete: [dropTranscodeRecords],
-    afterDelete: [removeTranscodeOutputs, auditAfterDelete],
+    afterDelete: [removeTranscodeOutputs],
   },
-  endpoints: [...promoVideoEndpoints, ...workflowEndpoints('promo-videos')],
+  endpoints: promoVideoEndpoints,
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '标题', en: 'Title' } },
     { name: 'description', type: 'textarea', maxLength: 1000, label: { zh: '简介', en: 'Description' } },
@@ -111,4 +104,4 @@ export const PromoVideos: CollectionConfig<'promo-videos'> = {
     ...scheduleFields({ publishLabel: { zh: '上线时间', en: 'Goes live' }, expireLabel: { zh: '下线时间', en: 'Goes offline' } }),
     ...workflowFields(),
   ],
-}
+})

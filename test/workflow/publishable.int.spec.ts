@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
+import { trackEdits } from '@/workflow/hooks/trackEdits'
+import { PUBLISHABLE_COLLECTIONS } from '@/workflow/states'
+
+import { startYixun, type TestYixun } from '../helpers/yixun'
+
+let yixun: TestYixun
+
+beforeAll(async () => {
+  yixun = await startYixun({ seeded: false })
+})
+
+afterAll(async () => {
+  await yixun.payload.destroy().catch(() => {})
+})
+
+describe('every publishable collection', () => {
+  it.each([...PUBLISHABLE_COLLECTIONS])('%s routes saves through review, validates drafts and mounts the workflow endpoints', (slug) => {
+    const { config } = yixun.payload.collections[slug]
+    expect(config.hooks.beforeOperation).toContain(routeEditsThroughReview)
+    expect(config.hooks.beforeChange[0]).toBe(trackEdits)
+    expect(config.versions).toMatchObject({ drafts: { validate: true } })
+    const workflowRoutes = (config.endpoints || []).filter((endpoint) => endpoint.path === '/:id/workflow').map((endpoint) => endpoint.method)
+    expect(workflowRoutes.sort()).toEqual(['get', 'post'])
+  })
+
+  it.each([...PUBLISHABLE_COLLECTIONS])('%s refuses a direct publish from the Local API', async (slug) => {
+    await expect(yixun.payload.create({ collection: slug, data: { title: '直接发布', _status: 'published' } as never })).rejects.toMatchObject({ status: 403 })
+  })
+})
