@@ -2,15 +2,13 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { apiKeyHint, hashApiKey, newApiKey, newWebhookSecret } from '@/apps/apiKeys'
 import { hasRole } from '@/auth/roles'
+import { documentId } from '@/content/ids'
 import { YixunError } from '@/errors'
 
 const forbidden = (req: PayloadRequest) =>
   new YixunError(req.user ? 'FORBIDDEN' : 'UNAUTHENTICATED', req.user ? 403 : 401, { zh: '只有系统管理员可以管理应用密钥。', en: 'Only an administrator can manage app keys.' }, req.i18n?.language)
 
-function clientId(req: PayloadRequest): number | string {
-  const raw = String(req.routeParams?.id ?? '')
-  return req.payload.db.defaultIDType === 'number' ? Number(raw) : raw
-}
+const clientId = (req: PayloadRequest) => documentId(req.payload, req.routeParams?.id ?? '')
 
 const answer = (error: unknown) => {
   if (error instanceof YixunError) return Response.json({ errors: [{ code: error.code, message: error.message }] }, { status: error.status })

@@ -1,11 +1,12 @@
 import type { User } from '@/payload-types'
 
 import { hasRole } from '@/auth/roles'
+import { refId } from '@/content/ids'
 
 type Id = number | string
 type MaybeUser = Pick<User, 'roles' | 'departments'> | null | undefined
 
-const idOf = (value: unknown): Id => (value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : (value as Id))
+const idOf = (value: unknown): Id => refId(value) as Id
 
 /** The departments a user is limited to, or null when unrestricted (admins, and anyone without a scope). */
 export function departmentScope(user: MaybeUser): Id[] | null {

@@ -1,5 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
 
+import { documentId } from '@/content/ids'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection } from '@/workflow/states'
 import { expireItem, goLive, loadItem } from '@/workflow/transition'
 
@@ -26,7 +27,7 @@ export const scheduleTask: TaskConfig<'runSchedule'> = {
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
   handler: async ({ input, req }) => {
     const collection = input.collection as PublishableCollection
-    const id = req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
+    const id = documentId(req.payload, input.id)
     const now = Date.now()
     const ownTransaction = await initTransaction(req)
     const finish = async (outcome: string, commit: boolean) => {

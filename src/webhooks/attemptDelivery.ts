@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { refId } from '@/content/ids'
 import type { AppClient, WebhookDelivery } from '@/payload-types'
 
 import { DELIVERIES, deliveryIdFrom, inTransaction, OPEN_STATUSES, preservingContext, rescheduleDelivery } from './outbox'
@@ -12,9 +13,6 @@ export const MAX_ATTEMPTS_LOGGED = 20
 export type AttemptOutcome = 'succeeded' | 'retrying' | 'dead' | 'skipped'
 
 type Id = number | string
-
-const refId = (value: unknown): Id | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null) ?? null)
 
 async function save(req: PayloadRequest, id: Id, data: Partial<WebhookDelivery>) {
   await preservingContext(req, () => req.payload.update({ collection: DELIVERIES, id, data, req, overrideAccess: true, depth: 0 }))

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { documentId } from '@/content/ids'
 import type { WebhookDelivery } from '@/payload-types'
 
 type Id = number | string
@@ -12,8 +13,7 @@ export const DELIVERIES = 'webhook-deliveries' as const
 export const OPEN_STATUSES: WebhookDelivery['status'][] = ['pending', 'failed']
 
 /** A delivery id as the database wants it (job input is text; SQL ids are numbers). */
-export const deliveryIdFrom = (req: PayloadRequest, raw: unknown): Id =>
-  req.payload.db.defaultIDType === 'number' ? Number(raw) : String(raw)
+export const deliveryIdFrom = (req: PayloadRequest, raw: unknown): Id => documentId(req.payload, raw)
 
 /**
  * Each delivery names the one queued job allowed to make its next attempt. Rescheduling (a retry,

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { refId } from '@/content/ids'
 import { recordAudit } from '@/audit/recordAudit'
 import { announceLiveChange } from '@/webhooks/announceLiveChange'
 
@@ -7,9 +8,6 @@ import { WORKFLOW_CONTEXT } from './context'
 
 type Id = number | string
 type Doc = Record<string, any> & { id: Id }
-
-const refId = (value: unknown): Id | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null) ?? null)
 
 /** The end of an event's last session: its homepage notice is shown until then. */
 export function lastSessionEnd(event: Doc): string | null {

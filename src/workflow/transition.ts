@@ -1,5 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { refId } from '@/content/ids'
 import { departmentScope, isWithinDepartmentScope } from '@/access/departmentScope'
 import { recordAudit } from '@/audit/recordAudit'
 import { mediaNotReady } from '@/media/publishReadiness'
@@ -33,9 +34,6 @@ export type TransitionResult = {
   /** Whether a version of the item is live in the apps now. */
   live: boolean
 }
-
-const refId = (value: unknown): Id | null =>
-  value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : ((value as Id | null) ?? null)
 
 const sameId = (a: unknown, b: unknown) => refId(a) !== null && String(refId(a)) === String(refId(b))
 
