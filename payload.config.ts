@@ -24,7 +24,10 @@ import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
+import { calendarEndpoints } from './src/calendar/endpoints'
+import { dashboardEndpoints } from './src/dashboard/endpoints'
 import { healthEndpoint } from './src/health/healthEndpoint'
+import { statsEndpoints } from './src/stats/statsEndpoints'
 import { ingestEventsEndpoint } from './src/stats/ingestEventsEndpoint'
 import { compactFeedEventCountsTask } from './src/stats/compactFeedEventCountsTask'
 import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
@@ -55,6 +58,15 @@ export default buildConfig({
       supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: 'Asia/Shanghai' }],
     },
     meta: { titleSuffix: ' · 医讯 Yixun' },
+    components: {
+      beforeNavLinks: ['/src/admin/NavLinks#NavLinks'],
+      // The home page answers "what do I do next?" above Payload's collection cards.
+      beforeDashboard: ['/src/dashboard/admin/Dashboard#Dashboard'],
+      views: {
+        calendar: { Component: '/src/calendar/admin/CalendarView#CalendarView', path: '/calendar', exact: true },
+        statistics: { Component: '/src/stats/admin/StatisticsView#StatisticsView', path: '/statistics', exact: true },
+      },
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
@@ -71,7 +83,7 @@ export default buildConfig({
     // GET /api/payload-jobs/run is for an external cron and needs CRON_SECRET.
     access: { run: canRunJobs },
   },
-  endpoints: [healthEndpoint, ingestEventsEndpoint],
+  endpoints: [healthEndpoint, ingestEventsEndpoint, ...dashboardEndpoints, ...calendarEndpoints, ...statsEndpoints],
   // Uploads stream to temp files on disk (2 GB videos); each upload collection checks its own limit.
   upload: mediaUploadOptions(),
   hooks: { afterError: [shapeErrorResponse, explainUploadLimit] },
