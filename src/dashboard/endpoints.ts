@@ -1,4 +1,77 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-/** The dashboard's data and its retry actions (filled in by the dashboard work). */
-export const dashboardEndpoints: Endpoint[] = []
+import { hasRole } from '@/auth/roles'
+import { YixunError } from '@/errors'
+import type { User } from '@/payload-types'
+
+import { dashboardFor } from './dashboardFor'
+import { retryMail } from './retryMail'
+
+type Messages = { zh: string; en: string }
+
+const refuse = (req: PayloadRequest, code: string, status: number, messages: Messages) =>
+  new YixunError(code, status, messages, req.i18n?.language ?? req.headers.get('accept-language') ?? undefined)
+
+const asResponse = (error: unknown) => {
+  if (error instanceof YixunError) return Response.json({ errors: [{ code: error.code, message: error.message }] }, { status: error.status })
+  throw error
+}
+
+function requireUser(req: PayloadRequest): User {
+  if (!req.user || req.user.collection !== 'users') throw refuse(req, 'UNAUTHENTICATED', 401, { zh: '请先登录。', en: 'Sign in first.' })
+  return req.user as User
+}
+
+const NO_SUCH_MAIL: Messages = { zh: '找不到该邮件任务。', en: 'No such mail job.' }
+
+/** Job ids arrive as text: numbers on SQL engines, ObjectIds on MongoDB. */
+function jobId(req: PayloadRequest): number | string {
+  const raw = String(req.routeParams?.jobId ?? '')
+  if (req.payload.db.defaultIDType !== 'number') {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_MAIL)
+    return raw
+  }
+  const id = Number(raw)
+  if (!Number.isSafeInteger(id) || id < 1) throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_MAIL)
+  return id
+}
+
+/**
+ * GET  /api/dashboard                      what needs the signed-in person (see Dashboard in dashboardFor.ts)
+ * POST /api/dashboard/mail/:jobId/retry    queue a mail the queue gave up on again (admins); 202
+ * Failed transcodes and webhook deliveries are retried through their own endpoints
+ * (POST /api/promo-videos/:id/transcode/retry, POST /api/webhook-deliveries/:id/redeliver);
+ * each problem carries the URL of its retry.
+ */
+export const dashboardEndpoints: Endpoint[] = [
+  {
+    path: '/dashboard',
+    method: 'get',
+    handler: async (req) => {
+      try {
+        const user = requireUser(req)
+        return Response.json(await dashboardFor(req.payload, user), { headers: { 'Cache-Control': 'no-store' } })
+      } catch (error) {
+        return asResponse(error)
+      }
+    },
+  },
+  {
+    path: '/dashboard/mail/:jobId/retry',
+    method: 'post',
+    handler: async (req) => {
+      try {
+        requireUser(req)
+        if (!hasRole(req.user, 'admin')) throw refuse(req, 'FORBIDDEN', 403, { zh: '只有系统管理员可以重发邮件。', en: 'Only an administrator can resend mail.' })
+        const result = await retryMail(req, jobId(req))
+        if (result.outcome === 'not_found') throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_MAIL)
+        if (result.outcome === 'not_failed') {
+          throw refuse(req, 'MAIL_NOT_FAILED', 409, { zh: '只有发送失败（已放弃重试）的邮件可以重发。', en: 'Only a mail the queue gave up on can be resent.' })
+        }
+        return Response.json({ id: result.jobId, replaced: result.replaced, to: result.to, subject: result.subject, status: 'queued' }, { status: 202 })
+      } catch (error) {
+        return asResponse(error)
+      }
+    },
+  },
+]
