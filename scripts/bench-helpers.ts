@@ -41,6 +41,9 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   })
   child.stdout!.on('data', (c: Buffer) => logs.push(c.toString()))
   child.stderr!.on('data', (c: Buffer) => logs.push(c.toString()))
+  // A bench that throws before stop() must not leave its server running.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
   const started = Date.now()
   while (Date.now() - started < 90_000) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${logs.join('')}`)
@@ -54,6 +57,7 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     pid: child.pid!,
     logs,
     stop: async () => {
+      process.off('exit', killOnExit)
       child.kill('SIGTERM')
       await new Promise((resolve) => setTimeout(resolve, 500))
       if (child.exitCode === null) child.kill('SIGKILL')

@@ -4,7 +4,8 @@
  * (Later, the app feeds are answered here from memory: Next's router costs too much on that path.)
  */
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 
 import next from 'next'
 import { getPayload } from 'payload'
@@ -16,10 +17,34 @@ import { DOCS_HTML, redocBundle } from './feed/docsPage'
 import { FeedService } from './feed/feedService'
 import { startJobRunner } from './jobs/runner'
 import { createLogger } from './log/logger'
+import { handleVideoOutputRequest } from './media/videoOutputs'
 
 const logger = createLogger('http')
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/
+
+const VIDEO_OUTPUTS = '/api/promo-videos/outputs/'
+
+function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value)
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+  }
+  return headers
+}
+
+/** Writes a fetch Response to Node's response as it is: headers (Content-Length included) and a streamed body. */
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers))
+  if (!response.body) {
+    res.end()
+    return
+  }
+  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream)
+  res.once('close', () => body.destroy())
+  body.pipe(res)
+}
 
 async function main() {
   const dev = process.env.NODE_ENV !== 'production'
@@ -91,6 +116,19 @@ async function main() {
         'X-Content-Type-Options': 'nosniff',
       })
       res.end(script ? redocBundle() : DOCS_HTML)
+      return
+    }
+
+    // Video files for the players: answered here so ranges keep an exact Content-Length, which
+    // Next 16 drops from route-handler responses (some players refuse chunked video).
+    if (path.startsWith(VIDEO_OUTPUTS)) {
+      handleVideoOutputRequest(payload, { method, path, headers: webHeaders(req) })
+        .then((response) => (response ? sendResponse(res, response) : handle(req, res)))
+        .catch((error: unknown) => {
+          logger.error({ err: error, reqId: requestId }, 'video output request failed')
+          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
+          res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
+        })
       return
     }
 
