@@ -51,7 +51,7 @@ export type FeedEvent = {
   descriptionText: string
 }
 
-type MediaItem = { id: string; version: string; title: string; description: string | null; departments: FeedDepartment[]; displayWindow: DisplayWindow }
+export type MediaItem = { id: string; version: string; title: string; description: string | null; departments: FeedDepartment[]; displayWindow: DisplayWindow }
 export type FeedVideo = MediaItem & { collection: 'promo-videos'; tags: string[] } & PublishedVideoMedia
 export type FeedBrochure = MediaItem & { collection: 'brochures' } & PublishedBrochureMedia
 
@@ -89,6 +89,64 @@ function byDisplayOrder(a: FeedNotice, b: FeedNotice) {
   return (a.displayWindow.start ?? '').localeCompare(b.displayWindow.start ?? '')
 }
 
+/** A notice as the apps get it (also what the staff preview shows). */
+export function feedNotice(doc: Doc): FeedNotice {
+  return {
+    id: String(doc.id),
+    collection: 'notices',
+    version: iso(doc.updatedAt)!,
+    title: doc.title,
+    summary: doc.summary ?? null,
+    kind: doc.kind,
+    placement: doc.placement,
+    priority: doc.priority ?? 0,
+    pinned: Boolean(doc.pinned),
+    displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
+    link: doc.link ?? null,
+    image: image(doc.image),
+    departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
+    popupFrequency: doc.placement === 'popup' ? (doc.popupFrequency ?? 'once') : null,
+    platforms: doc.platforms ?? [],
+    minAppVersion: doc.minAppVersion ?? null,
+    bodyHtml: richTextToSafeHtml(doc.body),
+    bodyText: richTextToPlainText(doc.body),
+  }
+}
+
+/** A free-clinic event as the apps get it, sessions in time order. */
+export function feedEvent(doc: Doc): FeedEvent {
+  return {
+    id: String(doc.id),
+    collection: 'free-clinic-events',
+    version: iso(doc.updatedAt)!,
+    title: doc.title,
+    mode: doc.mode,
+    address: doc.mode === 'onsite' ? (doc.address ?? null) : null,
+    departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
+    doctors: (doc.doctors ?? []).map((d: Doc) => ({ name: d.name, title: d.title ?? null, department: department(d.department) })),
+    sessions: (doc.sessions ?? [])
+      .map((s: Doc) => ({ startsAt: iso(s.startsAt)!, endsAt: iso(s.endsAt)!, quota: s.quota ?? 0 }))
+      .sort((a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt)),
+    registrationLink: doc.registrationLink ?? null,
+    poster: image(doc.poster),
+    displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
+    descriptionHtml: richTextToSafeHtml(doc.description),
+    descriptionText: richTextToPlainText(doc.description),
+  }
+}
+
+/** What a promo video or brochure carries besides its media. */
+export function feedMediaItem(doc: Doc): MediaItem {
+  return {
+    id: String(doc.id),
+    version: iso(doc.updatedAt)!,
+    title: doc.title,
+    description: doc.description ?? null,
+    departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
+    displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
+  }
+}
+
 async function livePublished(payload: Payload, collection: 'notices' | 'free-clinic-events' | 'promo-videos' | 'brochures', audience: Audience) {
   const { docs } = await payload.find({
     collection,
@@ -122,71 +180,27 @@ export async function buildFeed(payload: Payload, audience: Audience, now = Date
 
   const notices: Record<Placement, FeedNotice[]> = { banner: [], popup: [], ticker: [], list: [] }
   for (const doc of noticeDocs.filter((d) => inWindow(d, now))) {
-    const item: FeedNotice = {
-      id: String(doc.id),
-      collection: 'notices',
-      version: iso(doc.updatedAt)!,
-      title: doc.title,
-      summary: doc.summary ?? null,
-      kind: doc.kind,
-      placement: doc.placement,
-      priority: doc.priority ?? 0,
-      pinned: Boolean(doc.pinned),
-      displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
-      link: doc.link ?? null,
-      image: image(doc.image),
-      departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
-      popupFrequency: doc.placement === 'popup' ? (doc.popupFrequency ?? 'once') : null,
-      platforms: doc.platforms ?? [],
-      minAppVersion: doc.minAppVersion ?? null,
-      bodyHtml: richTextToSafeHtml(doc.body),
-      bodyText: richTextToPlainText(doc.body),
-    }
+    const item = feedNotice(doc)
     notices[item.placement]?.push(item)
   }
   for (const placement of PLACEMENTS) notices[placement].sort(byDisplayOrder)
 
   const events: FeedEvent[] = eventDocs
     .filter((d) => inWindow(d, now))
-    .map((doc) => ({
-      id: String(doc.id),
-      collection: 'free-clinic-events' as const,
-      version: iso(doc.updatedAt)!,
-      title: doc.title,
-      mode: doc.mode,
-      address: doc.mode === 'onsite' ? (doc.address ?? null) : null,
-      departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
-      doctors: (doc.doctors ?? []).map((d: Doc) => ({ name: d.name, title: d.title ?? null, department: department(d.department) })),
-      sessions: (doc.sessions ?? [])
-        .map((s: Doc) => ({ startsAt: iso(s.startsAt)!, endsAt: iso(s.endsAt)!, quota: s.quota ?? 0 }))
-        .sort((a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt)),
-      registrationLink: doc.registrationLink ?? null,
-      poster: image(doc.poster),
-      displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
-      descriptionHtml: richTextToSafeHtml(doc.description),
-      descriptionText: richTextToPlainText(doc.description),
-    }))
+    .map(feedEvent)
     // Upcoming first: the event whose first session is soonest.
     .sort((a, b) => (a.sessions[0]?.startsAt ?? '').localeCompare(b.sessions[0]?.startsAt ?? ''))
 
-  const mediaItem = (doc: Doc): MediaItem => ({
-    id: String(doc.id),
-    version: iso(doc.updatedAt)!,
-    title: doc.title,
-    description: doc.description ?? null,
-    departments: (doc.departments ?? []).map(department).filter(Boolean) as FeedDepartment[],
-    displayWindow: { start: iso(doc.publishAt), end: iso(doc.expireAt) },
-  })
   // A video is in the feed only with playable outputs of its live version.
   const videos: FeedVideo[] = []
   for (const doc of videoDocs.filter((d) => inWindow(d, now))) {
     const media = await publishedVideoMedia(payload, doc.id)
-    if (media) videos.push({ ...mediaItem(doc), collection: 'promo-videos', tags: doc.tags ?? [], ...media })
+    if (media) videos.push({ ...feedMediaItem(doc), collection: 'promo-videos', tags: doc.tags ?? [], ...media })
   }
   const brochures: FeedBrochure[] = []
   for (const doc of brochureDocs.filter((d) => inWindow(d, now))) {
     const media = await publishedBrochureMedia(payload, doc.id)
-    if (media) brochures.push({ ...mediaItem(doc), collection: 'brochures', ...media })
+    if (media) brochures.push({ ...feedMediaItem(doc), collection: 'brochures', ...media })
   }
 
   return { content: { audience, notices, events, videos, brochures }, nextChangeAt }

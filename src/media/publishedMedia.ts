@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { Brochure, VideoTranscode } from '@/payload-types'
+
 import { COVER_SIZES } from './brochureCover'
 import type { VideoUrls } from './transcodeStatus'
 import { findTranscode, videoOutputUrls } from './transcodes'
@@ -23,7 +25,11 @@ export type PublishedBrochureMedia = {
 export async function publishedVideoMedia(payload: Payload, id: Id): Promise<PublishedVideoMedia | null> {
   const live = await payload.findByID({ collection: 'promo-videos', id, draft: false, depth: 0, overrideAccess: true, disableErrors: true })
   if (!live || live._status !== 'published' || !live.filename) return null
-  const transcode = await findTranscode(payload, live.id, live.filename)
+  return videoMediaOf(payload, await findTranscode(payload, live.id, live.filename))
+}
+
+/** The playable outputs of a transcode, or null until it is ready (the staff preview uses it for drafts). */
+export function videoMediaOf(payload: Payload, transcode: VideoTranscode | null): PublishedVideoMedia | null {
   const urls = transcode?.status === 'ready' ? videoOutputUrls(payload, transcode) : null
   if (!transcode || !urls) return null
   return { ...urls, durationSeconds: transcode.output?.durationSeconds ?? 0, width: transcode.output?.width ?? 0, height: transcode.output?.height ?? 0 }
@@ -32,12 +38,18 @@ export async function publishedVideoMedia(payload: Payload, id: Id): Promise<Pub
 /** For the feed: a published brochure's PDF and cover URLs, or null when it is not live. */
 export async function publishedBrochureMedia(payload: Payload, id: Id): Promise<PublishedBrochureMedia | null> {
   const live = await payload.findByID({ collection: 'brochures', id, draft: false, depth: 0, overrideAccess: true, disableErrors: true })
-  if (!live || live._status !== 'published' || !live.url) return null
-  const sizes = (live.sizes ?? {}) as Record<string, { url?: string | null; width?: number | null; height?: number | null } | undefined>
+  if (!live || live._status !== 'published') return null
+  return brochureMediaOf(live)
+}
+
+/** A brochure document's PDF and cover URLs, or null without a file (the staff preview uses it for drafts). */
+export function brochureMediaOf(doc: Pick<Brochure, 'url' | 'pageCount' | 'sizes'>): PublishedBrochureMedia | null {
+  if (!doc.url) return null
+  const sizes = (doc.sizes ?? {}) as Record<string, { url?: string | null; width?: number | null; height?: number | null } | undefined>
   const cover = COVER_SIZES.flatMap(({ name }) => {
     const jpeg = sizes[name]
     const webp = sizes[`${name}Webp`]
     return jpeg?.url && webp?.url ? [{ width: jpeg.width ?? 0, height: jpeg.height ?? 0, jpeg: jpeg.url, webp: webp.url }] : []
   })
-  return { pdf: live.url, pageCount: live.pageCount ?? 0, cover }
+  return { pdf: doc.url, pageCount: doc.pageCount ?? 0, cover }
 }

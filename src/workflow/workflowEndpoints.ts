@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { YixunError } from '@/errors'
+import { reviewLinks } from '@/preview/reviewLinks'
 
 import { workflowError } from './errors'
 import { type PublishableCollection, WORKFLOW_ACTIONS, WORKFLOW_STATE_LABELS, type WorkflowAction } from './states'
@@ -30,7 +31,8 @@ const asResponse = (error: unknown) => {
 
 /**
  * POST /api/<collection>/<id>/workflow {action, comment} performs a transition;
- * GET  /api/<collection>/<id>/workflow tells the state and what the caller may do (for the admin).
+ * GET  /api/<collection>/<id>/workflow tells the state, what the caller may do, and where to look
+ *      before deciding: the previews and, for a change to live content, the version diff (for the admin).
  */
 export function workflowEndpoints(collection: PublishableCollection): Endpoint[] {
   return [
@@ -81,6 +83,7 @@ export function workflowEndpoints(collection: PublishableCollection): Endpoint[]
             stateLabel: WORKFLOW_STATE_LABELS[state],
             live: item.live,
             allowedActions: allowedActions(req, item.working, item.live),
+            links: await reviewLinks(req.payload, collection, item.working.id, { state, live: item.live, req }),
           })
         } catch (error) {
           return asResponse(error)

@@ -5,7 +5,8 @@ import React, { useCallback, useEffect, useState } from 'react'
 
 import { WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowState } from '../states'
 
-type Status = { state: WorkflowState; stateLabel: { zh: string; en: string }; live: boolean; allowedActions: WorkflowAction[] }
+type Links = { preview: { patient: string; doctor: string }; diff: string | null }
+type Status = { state: WorkflowState; stateLabel: { zh: string; en: string }; live: boolean; allowedActions: WorkflowAction[]; links?: Links }
 
 const TEXT = {
   title: { zh: '审核流程', en: 'Review' },
@@ -14,11 +15,18 @@ const TEXT = {
   comment: { zh: '审核意见（驳回时必填）', en: 'Comment (required to reject)' },
   saveFirst: { zh: '保存后即可提交审核。', en: 'Save the item to start its review.' },
   none: { zh: '您当前没有可执行的操作。', en: 'There is nothing for you to do here now.' },
+  preview: { zh: '预览', en: 'Preview' },
+  previewPatient: { zh: '患者端', en: 'Patient app' },
+  previewDoctor: { zh: '医生端', en: 'Doctor app' },
+  newTab: { zh: '（新标签页打开）', en: '(opens in a new tab)' },
+  diff: { zh: '查看与线上版本的差异', en: 'Compare with the live version' },
 }
 
 /**
- * The review panel in the edit view's sidebar: the state, and a button for each action the
- * signed-in user may take now (the server decides; this only asks it).
+ * The review panel in the edit view's sidebar: the state, links to look before deciding (the
+ * phone previews of both apps, and the diff against the live version while a change to it is in
+ * review), and a button for each action the signed-in user may take now (the server decides;
+ * this only asks it).
  */
 export const WorkflowPanel: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
@@ -74,6 +82,22 @@ export const WorkflowPanel: React.FC = () => {
         <p data-testid="workflow-state" style={{ margin: '0 0 calc(var(--base) / 2)' }}>
           <strong>{status.stateLabel[lang]}</strong> · {status.live ? TEXT.live[lang] : TEXT.notLive[lang]}
         </p>
+      )}
+      {status?.links && (
+        <div className="yixun-workflow__look" style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 'calc(var(--base) / 2)', margin: '0 0 calc(var(--base) / 2)' }}>
+          <span>{TEXT.preview[lang]}：</span>
+          <a href={status.links.preview.patient} target="_blank" rel="noopener" data-testid="workflow-preview-patient" title={TEXT.newTab[lang]}>
+            {TEXT.previewPatient[lang]} ↗
+          </a>
+          <a href={status.links.preview.doctor} target="_blank" rel="noopener" data-testid="workflow-preview-doctor" title={TEXT.newTab[lang]}>
+            {TEXT.previewDoctor[lang]} ↗
+          </a>
+          {status.links.diff && (
+            <a href={status.links.diff} data-testid="workflow-diff" style={{ flexBasis: '100%' }}>
+              {TEXT.diff[lang]}
+            </a>
+          )}
+        </div>
       )}
       {status && status.allowedActions.length > 0 ? (
         <>
