@@ -4,6 +4,8 @@ import { useConfig, useTranslation } from '@payloadcms/ui'
 import { usePathname } from 'next/navigation'
 import React from 'react'
 
+import { languageOf } from './language'
+
 const LINKS = [
   { path: '', label: { zh: '工作台', en: 'Dashboard' } },
   { path: '/calendar', label: { zh: '发布日历', en: 'Publishing calendar' } },
@@ -15,10 +17,10 @@ export const NavLinks: React.FC = () => {
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const pathname = usePathname()
-  const lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(i18n.language)
   const admin = config.routes.admin
   return (
-    <div className="yixun-nav-links">
+    <div className="yixun-nav-links" style={{ display: 'flex', flexDirection: 'column', marginBottom: 'calc(var(--base) * 1.5)' }}>
       {LINKS.map(({ path, label }) => {
         const href = `${admin}${path}`
         const active = pathname === href

@@ -1,10 +1,10 @@
 import type { Audience } from './links'
 
-export type Lang = 'zh' | 'en'
+import type { Lang } from '@/admin/language'
+
+export { type Lang, languageOf } from '@/admin/language'
 type Text = { zh: string; en: string }
 
-/** Staff pages outside the admin follow the admin's language cookie: English only when chosen. */
-export const languageOf = (value: string | null | undefined): Lang => (value?.startsWith('en') ? 'en' : 'zh')
 
 /** How each app looks: its name in the header and its colour. */
 export const APP_LOOK: Record<Audience, { name: Text; colour: string; tint: string }> = {

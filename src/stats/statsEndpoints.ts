@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { languageOf } from '@/admin/language'
+
 import { canReadStats } from './canReadStats'
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, exportCsv, exportFileName, exportXlsx } from './exportCounts'
 import { parseStatsQuery, type StatsQuery } from './statsQuery'
@@ -7,7 +9,7 @@ import { DEFAULT_ITEM_LIMIT, MAX_ITEM_LIMIT, statsSummary } from './summary'
 
 type Messages = { zh: string; en: string }
 
-const language = (req: PayloadRequest): 'zh' | 'en' => (req.i18n?.language?.startsWith('en') ? 'en' : 'zh')
+const language = (req: PayloadRequest) => languageOf(req.i18n?.language)
 
 const refuse = (req: PayloadRequest, status: number, code: string, messages: Messages) =>
   Response.json({ errors: [{ code, message: messages[language(req)] }] }, { status })

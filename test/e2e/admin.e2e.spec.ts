@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoEmail } from '@/seed/users'
 
-import { launchChromium, screenshotPath } from '../helpers/browser'
+import { launchChromium, screenshotPath, signInToAdmin } from '../helpers/browser'
 import { adminQuery, postgresAdminUri, withDatabase } from '../helpers/postgres'
 import { type RunningServer, runSeed, startProductionServer, tempSqliteUri } from '../helpers/server'
 
@@ -66,16 +66,7 @@ describe('the admin in a browser', () => {
   })
 })
 
-async function signIn(role: 'editor' | 'reviewer') {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 } })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(demoEmail(role))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
-  return { context, page }
-}
+const signIn = (role: 'editor' | 'reviewer') => signInToAdmin(browser, server.url, demoEmail(role), PASSWORD)
 
 describe('the review panel', () => {
   it('offers the editor only submit, and the reviewer approve and reject with a required comment', async () => {

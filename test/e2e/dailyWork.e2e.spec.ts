@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoEmail } from '@/seed/users'
 
-import { launchChromium, screenshotPath } from '../helpers/browser'
+import { launchChromium, screenshotPath, signInToAdmin } from '../helpers/browser'
 import { makeClip } from '../media/fixtures'
 import { type RunningServer, runSeed, startProductionServer, tempSqliteUri } from '../helpers/server'
 
@@ -46,20 +46,11 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
   if (process.env.DOCS_SCREENSHOTS === '1') {
     fs.mkdirSync('docs/tour', { recursive: true })
-    await page.screenshot({ path: `docs/tour/${name}.png`, fullPage: false })
+    await page.screenshot({ path: `docs/tour/${name}.jpg`, type: 'jpeg', quality: 80, fullPage: false })
   }
 }
 
-async function signIn(role: Role) {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 }, acceptDownloads: true })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/admin/login`)
-  await page.locator('input[name="email"]').fill(demoEmail(role))
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
-  return { context, page }
-}
+const signIn = (role: Role) => signInToAdmin(browser, server.url, demoEmail(role), PASSWORD, { acceptDownloads: true })
 
 /** yyyy-MM-dd HH:mm in Beijing time, as staff type it into the admin's date fields. */
 function beijing(at: Date): string {

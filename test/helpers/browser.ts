@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core'
 
 /** Debian's Chromium, headless, with nothing that reaches outside this machine. */
 export async function launchChromium(): Promise<Browser> {
@@ -23,4 +23,16 @@ export async function launchChromium(): Promise<Browser> {
 export const screenshotPath = (name: string) => {
   fs.mkdirSync('test-results', { recursive: true })
   return `test-results/${name}.png`
+}
+
+/** A fresh browser context signed in to the admin as `email`, in Chinese and Beijing time unless told otherwise. */
+export async function signInToAdmin(browser: Browser, baseUrl: string, email: string, password: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 }, ...options })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(`${baseUrl}/admin`, { timeout: 60_000 })
+  return { context, page }
 }

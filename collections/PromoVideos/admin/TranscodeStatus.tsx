@@ -3,6 +3,8 @@
 import { Button, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { type Lang, languageOf } from '@/admin/language'
+
 import type { TranscodeView } from '@/media/transcodeStatus'
 
 /** While a transcode is queued or running, the admin asks for its state this often (ms). */
@@ -20,7 +22,6 @@ const TEXT = {
   loading: { zh: '正在读取转码状态…', en: 'Reading the transcoding state…' },
 }
 
-type Lang = 'zh' | 'en'
 
 const running = (view: TranscodeView | null) => view?.status === 'queued' || view?.status === 'processing'
 
@@ -66,7 +67,7 @@ function statusLine(view: TranscodeView, lang: Lang) {
 export const TranscodeStatusField: React.FC = () => {
   const { id } = useDocumentInfo()
   const { i18n } = useTranslation()
-  const lang: Lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(i18n.language)
   const { view, load, base } = useTranscode(id)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -141,7 +142,7 @@ export const TranscodeStatusField: React.FC = () => {
 /** The list column: state and progress, updating while the transcode runs. */
 export const TranscodeStatusCell: React.FC<{ rowData?: { id?: number | string } }> = ({ rowData }) => {
   const { i18n } = useTranslation()
-  const lang: Lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(i18n.language)
   const { view } = useTranscode(rowData?.id)
   if (!view || view.status === 'none') return <span>—</span>
   const color = view.status === 'failed' ? 'var(--theme-error-500)' : view.status === 'ready' ? 'var(--theme-success-500)' : undefined

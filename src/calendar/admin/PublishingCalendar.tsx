@@ -4,6 +4,8 @@ import { useTranslation } from '@payloadcms/ui'
 import { useSearchParams } from 'next/navigation'
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 
+import { languageOf } from '@/admin/language'
+
 import { isDay, shanghaiDay } from '@/stats/shanghaiDay'
 
 import { beijingDay, beijingTime as hhmm, type CalendarView as View, stepAnchor, visibleDays } from '../calendarDays'
@@ -76,7 +78,7 @@ type Props = { apiRoute: string; departments: { id: number | string; label: Labe
  */
 export const PublishingCalendar: React.FC<Props> = ({ apiRoute, departments, kinds, collections }) => {
   const { i18n } = useTranslation()
-  const lang: Lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const lang: Lang = languageOf(i18n.language)
   const search = useSearchParams()
   const initial = useMemo(() => readUrl(search), []) // eslint-disable-line react-hooks/exhaustive-deps
   const [view, setView] = useState<View>(initial.view)

@@ -1,6 +1,8 @@
 import type { ServerProps } from 'payload'
 import React from 'react'
 
+import { languageOf } from '@/admin/language'
+
 import { type Dashboard as DashboardData, dashboardFor } from '../dashboardFor'
 import { DashboardPanels } from './DashboardPanels'
 
@@ -11,7 +13,7 @@ import { DashboardPanels } from './DashboardPanels'
  */
 export const Dashboard = async ({ payload, user, i18n }: ServerProps) => {
   if (!user || user.collection !== 'users') return null
-  const lang = i18n?.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(i18n?.language)
   let data: DashboardData | null = null
   try {
     data = await dashboardFor(payload, user)

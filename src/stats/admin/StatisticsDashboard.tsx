@@ -139,9 +139,10 @@ function ItemTable({ items, lang, testId }: { items: StatsSummary['items']; lang
 
 function breakdownOption(entries: BreakdownEntry[], labels: Record<string, Label>, lang: Lang, title: Label) {
   return {
-    title: { text: title[lang], textStyle: { fontSize: 14 } },
+    title: { text: title[lang], left: 0, top: 0, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 24, data: [TEXT.impressions[lang], TEXT.clicks[lang]] },
+    // ECharts 6 puts the legend at the bottom by default, over the axis labels.
+    legend: { top: 0, right: 0, data: [TEXT.impressions[lang], TEXT.clicks[lang]] },
     grid: { top: 60, left: 50, right: 20, bottom: 30 },
     xAxis: { type: 'category', data: entries.map((entry) => labels[entry.key]?.[lang] ?? entry.key) },
     yAxis: { type: 'value' },
@@ -194,8 +195,8 @@ export function StatisticsDashboard({ lang }: { lang: Lang }) {
   const dailyOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [TEXT.impressions[lang], TEXT.clicks[lang], TEXT.ctr[lang]] },
-      grid: { top: 40, left: 60, right: 60, bottom: 30 },
+      legend: { top: 0, data: [TEXT.impressions[lang], TEXT.clicks[lang], TEXT.ctr[lang]] },
+      grid: { top: 56, left: 60, right: 60, bottom: 30 },
       xAxis: { type: 'category', data: summary?.daily.map((day) => day.day) ?? [] },
       yAxis: [
         { type: 'value', name: `${TEXT.impressions[lang]} / ${TEXT.clicks[lang]}` },

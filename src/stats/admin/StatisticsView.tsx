@@ -3,6 +3,8 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
+import { languageOf } from '@/admin/language'
+
 import { canReadStats } from '../canReadStats'
 import { StatisticsDashboard } from './StatisticsDashboard'
 
@@ -18,7 +20,7 @@ const TEXT = {
  */
 export const StatisticsView: React.FC<AdminViewServerProps> = async ({ initPageResult, params, searchParams }) => {
   const { req } = initPageResult
-  const lang = req.i18n?.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(req.i18n?.language)
   const allowed = Boolean(req.user) && (await canReadStats({ req }))
   return (
     <DefaultTemplate

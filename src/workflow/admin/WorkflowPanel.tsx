@@ -3,6 +3,8 @@
 import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { languageOf } from '@/admin/language'
+
 import { WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowState } from '../states'
 
 type Links = { preview: { patient: string; doctor: string }; diff: string | null }
@@ -31,7 +33,7 @@ const TEXT = {
 export const WorkflowPanel: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
   const { i18n } = useTranslation()
-  const lang = i18n.language?.startsWith('en') ? 'en' : 'zh'
+  const lang = languageOf(i18n.language)
   const [status, setStatus] = useState<Status | null>(null)
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
