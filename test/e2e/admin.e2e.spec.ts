@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoEmail } from '@/seed/users'
 
-import { launchChromium, screenshotPath, signInToAdmin } from '../helpers/browser'
+import { launchChromium, screenshotPath, shoot, signInToAdmin } from '../helpers/browser'
 import { adminQuery, postgresAdminUri, withDatabase } from '../helpers/postgres'
 import { type RunningServer, runSeed, startProductionServer, tempSqliteUri } from '../helpers/server'
 
@@ -101,6 +101,39 @@ describe('the review panel', () => {
     await review.getByRole('button', { name: '驳回' }).click()
     await expect.poll(() => reviewer.page.getByTestId('workflow-state').innerText(), { timeout: 15_000 }).toContain('已驳回')
     await reviewer.page.screenshot({ path: screenshotPath('review-panel-reviewer-rejected'), fullPage: true })
+    await reviewer.context.close()
+  })
+})
+
+describe('the reviewer and an edit of live content', () => {
+  it('sees what changed since the live version, in Payload’s version comparison', async () => {
+    const headers = async (role: 'editor' | 'admin') => {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: demoEmail(role), password: PASSWORD }),
+      })
+      return { Authorization: `JWT ${(await login.json()).token}`, 'Content-Type': 'application/json' }
+    }
+    const live = await (await fetch(`${server.url}/api/notices?where[_status][equals]=published&where[title][equals]=${encodeURIComponent('在线复诊续方服务正式上线')}`, { headers: await headers('admin') })).json()
+    const id = live.docs[0].id
+    const editor = await headers('editor')
+    const edited = await fetch(`${server.url}/api/notices/${id}`, { method: 'PATCH', headers: editor, body: JSON.stringify({ title: '在线复诊续方服务全面上线' }) })
+    expect(edited.status).toBe(200)
+    const submitted = await fetch(`${server.url}/api/notices/${id}/workflow`, { method: 'POST', headers: editor, body: JSON.stringify({ action: 'submit' }) })
+    expect(submitted.status).toBe(200)
+
+    const reviewer = await signIn('reviewer')
+    await reviewer.page.goto(`${server.url}/admin/collections/notices/${id}`)
+    const diff = reviewer.page.getByTestId('workflow-diff')
+    await expect.poll(() => diff.count(), { timeout: 30_000 }).toBe(1)
+    await diff.click()
+    await reviewer.page.waitForURL(/\/versions\/\w+\?versionFrom=\w+/, { timeout: 30_000 })
+    // Both sides of the title appear in the comparison: the live one and the one under review.
+    const comparison = reviewer.page.locator('.view-version, main').first()
+    await expect.poll(() => comparison.innerText(), { timeout: 30_000 }).toContain('在线复诊续方服务正式上线')
+    expect(await comparison.innerText()).toContain('在线复诊续方服务全面上线')
+    await shoot(reviewer.page, 'tour-3b-version-diff')
     await reviewer.context.close()
   })
 })

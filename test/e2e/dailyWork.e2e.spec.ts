@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoEmail } from '@/seed/users'
 
-import { launchChromium, screenshotPath, signInToAdmin } from '../helpers/browser'
+import { launchChromium, shoot, signInToAdmin } from '../helpers/browser'
 import { makeClip } from '../media/fixtures'
 import { type RunningServer, runSeed, startProductionServer, tempSqliteUri } from '../helpers/server'
 
@@ -40,15 +40,6 @@ afterAll(async () => {
   await server?.stop()
   if (files) fs.rmSync(files, { recursive: true, force: true })
 })
-
-/** Saves a screenshot under test-results/, and under docs/ for the README's tour when asked. */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: screenshotPath(name), fullPage: true })
-  if (process.env.DOCS_SCREENSHOTS === '1') {
-    fs.mkdirSync('docs/tour', { recursive: true })
-    await page.screenshot({ path: `docs/tour/${name}.jpg`, type: 'jpeg', quality: 80, fullPage: false })
-  }
-}
 
 const signIn = (role: Role) => signInToAdmin(browser, server.url, demoEmail(role), PASSWORD, { acceptDownloads: true })
 
@@ -141,12 +132,13 @@ describe('a notice from draft to the patient app', () => {
     await shoot(reviewer.page, 'tour-2-reviewer-dashboard')
     await queue.locator(`[data-testid="dashboard-item"][data-id="${id}"] a`).first().click()
     await reviewer.page.waitForURL(new RegExp(`/admin/collections/notices/${id}`), { timeout: 30_000 })
-    const preview = await reviewer.context.newPage()
-    await preview.goto(`${server.url}/preview/notices/${id}?audience=patient`)
-    await expect.poll(() => preview.getByTestId('preview-title').first().innerText(), { timeout: 30_000 }).toContain('互联网医院夜间门诊上线')
-    expect(await preview.getByTestId('app-preview').getAttribute('data-audience')).toBe('patient')
-    await shoot(preview, 'tour-3-phone-preview')
-    await preview.close()
+    const [preview] = await Promise.all([reviewer.context.waitForEvent('page'), reviewer.page.getByTestId('workflow-preview-patient').click()])
+    await preview!.waitForLoadState()
+    expect(preview!.url()).toBe(`${server.url}/preview/notices/${id}?audience=patient`)
+    await expect.poll(() => preview!.getByTestId('preview-title').first().innerText(), { timeout: 30_000 }).toContain('互联网医院夜间门诊上线')
+    expect(await preview!.getByTestId('app-preview').getAttribute('data-audience')).toBe('patient')
+    await shoot(preview!, 'tour-3-phone-preview')
+    await preview!.close()
     await workflowAction(reviewer.page, '驳回', '标题请注明试运行，并补充覆盖科室')
     await expect.poll(() => reviewer.page.getByTestId('workflow-state').innerText(), { timeout: 15_000 }).toContain('已驳回')
 
@@ -243,11 +235,23 @@ describe('a promo video from upload to the doctor app', () => {
     const preview = await reviewer.context.newPage()
     await preview.goto(`${server.url}/preview/promo-videos/${id}?audience=doctor`)
     const video = preview.getByTestId('preview-video')
-    await video.evaluate((element: HTMLVideoElement) => {
-      element.muted = true
-      return element.play().catch(() => undefined)
-    })
-    await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.3)
+    // Press play until it plays: hls.js attaches the stream only after the page has hydrated, and a
+    // play() before that finds no source.
+    await expect
+      .poll(
+        () =>
+          video.evaluate((element: HTMLVideoElement) => {
+            element.muted = true
+            if (element.paused) void element.play().catch(() => undefined)
+            return element.currentTime
+          }),
+        { timeout: 45_000, interval: 250 },
+      )
+      .toBeGreaterThan(0.3)
+    expect(await video.evaluate((element: HTMLVideoElement) => element.videoWidth)).toBeGreaterThan(0)
+    // Played from the HLS playlist through hls.js (a MediaSource blob), not from the MP4.
+    expect(await video.getAttribute('data-hls')).toMatch(/master\.m3u8$/)
+    expect(await video.evaluate((element: HTMLVideoElement) => element.currentSrc)).toMatch(/^blob:/)
     await shoot(preview, 'tour-8-video-preview')
     await preview.close()
     await reviewer.page.goto(`${server.url}/admin/collections/promo-videos/${id}`)

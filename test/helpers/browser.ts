@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 
-import { type Browser, type BrowserContextOptions, chromium } from 'playwright-core'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 
 /** Debian's Chromium, headless, with nothing that reaches outside this machine. */
 export async function launchChromium(): Promise<Browser> {
@@ -35,4 +35,13 @@ export async function signInToAdmin(browser: Browser, baseUrl: string, email: st
   await page.locator('button[type="submit"]').click()
   await page.waitForURL(`${baseUrl}/admin`, { timeout: 60_000 })
   return { context, page }
+}
+
+/** A full-page screenshot under test-results/; with DOCS_SCREENSHOTS=1 also the README tour's picture in docs/tour/. */
+export async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+  if (process.env.DOCS_SCREENSHOTS === '1') {
+    fs.mkdirSync('docs/tour', { recursive: true })
+    await page.screenshot({ path: `docs/tour/${name}.jpg`, type: 'jpeg', quality: 80, fullPage: false })
+  }
 }
