@@ -52,7 +52,7 @@ try {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../payload.config')
   const { COMPACTED, PLATFORMS } = await import('@/stats/events')
-  const { addDays, shanghaiDay } = await import('@/stats/shanghaiDay')
+  const { addDays, shanghaiDay } = await import('@/content/shanghaiTime')
   const { forgetClosedMonths } = await import('@/stats/rollups')
   const { statsSummary } = await import('@/stats/summary')
   const { exportCsv, exportXlsx } = await import('@/stats/exportCounts')

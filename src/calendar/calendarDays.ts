@@ -1,4 +1,4 @@
-import { addDays, shanghaiDay } from '@/stats/shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 
 import { CALENDAR_TIME_ZONE } from './types'
 

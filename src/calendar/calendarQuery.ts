@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { documentId } from '@/content/ids'
-import { addDays, isDay } from '@/stats/shanghaiDay'
+import { addDays, daysInRange, isDay, shanghaiMidnight } from '@/content/shanghaiTime'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection } from '@/workflow/states'
 
 import { MAX_CALENDAR_DAYS } from './types'
@@ -22,9 +22,7 @@ export type CalendarQuery = {
 export type CalendarQueryProblem = { code: string; messages: Messages }
 
 /** 00:00 Beijing time of a 'YYYY-MM-DD' day. China keeps UTC+8 all year (no daylight saving since 1991). */
-export const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 
 /** The kinds a notice may have, as the Notices collection declares them (one source for the list). */
 export function noticeKinds(payload: Payload): { value: string; label: unknown }[] {
@@ -51,7 +49,7 @@ export async function parseCalendarQuery(req: PayloadRequest): Promise<{ ok: tru
       messages: { zh: 'from 和 to 须为 YYYY-MM-DD 格式的日期（北京时间）。', en: '"from" and "to" must be dates written YYYY-MM-DD (Beijing time).' },
     }
   }
-  const days = daysBetween(from, to) + 1
+  const days = daysInRange(from, to)
   if (days < 1) {
     return { ok: false, code: 'DATE_RANGE_REVERSED', messages: { zh: '开始日期不能晚于结束日期。', en: '"from" must not be after "to".' } }
   }

@@ -3,11 +3,10 @@ import type { Payload, Where } from 'payload'
 import { isWithinDepartmentScope } from '@/access/departmentScope'
 import { hasRole } from '@/auth/roles'
 import { documentId, type Id, refId } from '@/content/ids'
+import { shanghaiDaySpan } from '@/content/shanghaiTime'
 import type { User } from '@/payload-types'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection, type WorkflowState } from '@/workflow/states'
 import { TRANSITIONS } from '@/workflow/transitions'
-
-import { shanghaiDay } from './shanghaiDay'
 
 type DashboardUser = Pick<User, 'id' | 'roles' | 'departments'>
 
@@ -179,7 +178,7 @@ async function todaysChanges(payload: Payload, day: { start: Date; end: Date }) 
  * for the people named, one for today: the admin's home page loads it on every visit.
  */
 export async function whatNeedsMe(payload: Payload, user: DashboardUser, now: Date = new Date()): Promise<WhatNeedsMe> {
-  const day = shanghaiDay(now)
+  const day = shanghaiDaySpan(now)
   const [perCollection, today] = await Promise.all([
     Promise.all(PUBLISHABLE_COLLECTIONS.map(async (collection) => ({ collection, docs: await openWorkingCopies(payload, collection, user) }))),
     todaysChanges(payload, day),

@@ -4,7 +4,7 @@ import type { FeedEventCount } from '@/payload-types'
 
 import { COMPACTED } from './events'
 import { type BucketCounts, bucketKey } from './recordEventCounts'
-import { addDays, shanghaiDay } from './shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 import { MAX_CLOCK_AHEAD, MAX_EVENT_AGE } from './validateEventBatch'
 
 /** Rows read per day and run; a backlog beyond this is finished by the next runs. */

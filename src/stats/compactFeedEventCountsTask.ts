@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { compactEventCounts } from './compactEventCounts'
-import { isDay } from './shanghaiDay'
+import { isDay } from '@/content/shanghaiTime'
 
 /**
  * Merges the batch rows of the days that still receive events (queued by ingestion, at most every

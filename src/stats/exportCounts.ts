@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { COLLECTION_LABELS, type TrackedCollection } from './events'
 import { itemRefKey, itemTitles } from './itemTitles'
 import { clickThroughRate, dailyCounts, type DailyCountRow } from './readCounts'
-import { addDays } from './shanghaiDay'
+import { addDays } from '@/content/shanghaiTime'
 import type { StatsQuery } from './statsQuery'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const

@@ -4,7 +4,7 @@ import { documentId, refId } from '@/content/ids'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection } from '@/workflow/states'
 
 import { dayStart } from './statsQuery'
-import { addDays } from './shanghaiDay'
+import { addDays } from '@/content/shanghaiTime'
 
 /**
  * How late a go-live may be and still count as on time (ms). The scheduler works the queue every

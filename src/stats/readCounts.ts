@@ -4,7 +4,7 @@ import type { Payload, Where } from 'payload'
 import type { FeedEventCount } from '@/payload-types'
 
 import type { CountAudience, Placement, Platform, TrackedCollection } from './events'
-import { isDay } from './shanghaiDay'
+import { isDay } from '@/content/shanghaiTime'
 
 export type CountFilter = {
   /** First and last day, inclusive, 'YYYY-MM-DD' in Beijing time. */

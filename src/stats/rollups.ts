@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { CountAudience, Placement, Platform, TrackedCollection } from './events'
 import type { Counts } from './readCounts'
 import { sumCounts } from './readCounts'
-import { addDays, shanghaiDay } from './shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 import type { StatsQuery } from './statsQuery'
 import { MAX_EVENT_AGE } from './validateEventBatch'
 

@@ -8,7 +8,7 @@ import {
   TRACKED_COLLECTIONS,
   type TrackedCollection,
 } from './events'
-import { addDays, isDay, shanghaiDay } from './shanghaiDay'
+import { addDays, daysInRange, isDay, shanghaiDay, shanghaiMidnight } from '@/content/shanghaiTime'
 
 /** Longest range one request may ask for (days, inclusive): a year and a month of slack for year-on-year views. */
 export const MAX_RANGE_DAYS = 400
@@ -31,7 +31,6 @@ const oneOf = (values: readonly string[]) => values.join(' | ')
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
 
 /** Whole days from `from` to `to`, both included. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
 const FILTERS = [
   ['collection', TRACKED_COLLECTIONS],
@@ -60,7 +59,7 @@ export function parseStatsQuery(params: URLSearchParams, now = Date.now()): { ok
   if (rawFrom > rawTo) {
     return { ok: false, problem: { code: 'INVALID_RANGE', messages: { zh: '开始日期不能晚于结束日期。', en: '"from" must not be after "to".' } } }
   }
-  if (daysBetween(rawFrom, rawTo) > MAX_RANGE_DAYS) {
+  if (daysInRange(rawFrom, rawTo) > MAX_RANGE_DAYS) {
     return {
       ok: false,
       problem: { code: 'RANGE_TOO_LONG', messages: { zh: `一次最多查询 ${MAX_RANGE_DAYS} 天。`, en: `A range may span at most ${MAX_RANGE_DAYS} days.` } },
@@ -82,4 +81,4 @@ export function parseStatsQuery(params: URLSearchParams, now = Date.now()): { ok
 }
 
 /** The instant a Beijing day starts (UTC ISO): Asia/Shanghai has no daylight saving, so always 16:00Z the day before. */
-export const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString()
+export const dayStart = (day: string) => shanghaiMidnight(day).toISOString()

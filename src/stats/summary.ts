@@ -5,8 +5,8 @@ import { itemRefKey, itemTitles } from './itemTitles'
 import { type OfficeMetrics, officeMetrics } from './officeMetrics'
 import { clickThroughRate, type Counts } from './readCounts'
 import { rollup } from './rollups'
-import { addDays, shanghaiDay } from './shanghaiDay'
-import { daysBetween, type StatsQuery } from './statsQuery'
+import { addDays, daysInRange, shanghaiDay } from '@/content/shanghaiTime'
+import type { StatsQuery } from './statsQuery'
 
 export type Figures = Counts & { ctr: number }
 export type DayFigures = Figures & { day: string }
@@ -89,7 +89,7 @@ export async function statsSummary(payload: Payload, query: StatsQuery, { now = 
   const dayRows = await rollup(payload, 'day', query, now)
 
   const perDay = sumBy(dayRows, (row) => row.day)
-  const days = daysBetween(from, to)
+  const days = daysInRange(from, to)
   const daily = Array.from({ length: days }, (_, i) => addDays(from, i)).map((day) => withCtr({ day, ...(perDay.get(day) ?? zero()) }))
   const totals = zero()
   for (const row of dayRows) add(totals, row)

@@ -10,7 +10,7 @@ import {
   TRACKED_COLLECTIONS,
   type TrackedCollection,
 } from './events'
-import { shanghaiDay } from './shanghaiDay'
+import { shanghaiDay } from '@/content/shanghaiTime'
 
 /** Events per batch: enough for a day of one app session, small enough to store in one short transaction. */
 export const MAX_BATCH = 500

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/auth/roles'
 import type { Dashboard } from '@/dashboard/dashboardFor'
 import { whatNeedsMe } from '@/dashboard/whatNeedsMe'
-import { shanghaiDay } from '@/dashboard/shanghaiDay'
+import { shanghaiDaySpan } from '@/content/shanghaiTime'
 import { demoEmail } from '@/seed/users'
 import { expireItem } from '@/workflow/transition'
 
@@ -166,7 +166,7 @@ describe('today', () => {
     await act(yixun, 'reviewer', 'notices', id, 'approve')
     const [entry] = (await yixun.payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'publish' } }, { documentId: { equals: String(id) } }] } })).docs
     const publishedAt = new Date(entry.createdAt)
-    const { start, end } = shanghaiDay(publishedAt)
+    const { start, end } = shanghaiDaySpan(publishedAt)
     const reviewer = await userByEmail(yixun.payload, demoEmail('reviewer'))
     const liveOn = async (now: Date) => keysIn((await whatNeedsMe(yixun.payload, reviewer, now)).today.wentLive).includes(notice(id))
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
 import { mailFailureReason } from '@/dashboard/problems'
-import { shanghaiDay } from '@/dashboard/shanghaiDay'
+import { shanghaiDaySpan } from '@/content/shanghaiTime'
 
 describe('the Beijing day', () => {
   it('starts at midnight Beijing time, which is 16:00 UTC the evening before', () => {
-    expect(shanghaiDay(new Date('2026-11-25T17:30:00Z'))).toEqual({ start: new Date('2026-11-25T16:00:00Z'), end: new Date('2026-11-26T16:00:00Z') })
+    expect(shanghaiDaySpan(new Date('2026-11-25T17:30:00Z'))).toEqual({ start: new Date('2026-11-25T16:00:00Z'), end: new Date('2026-11-26T16:00:00Z') })
   })
 
   it('still counts 23:59 Beijing time as today, and midnight as tomorrow', () => {
-    expect(shanghaiDay(new Date('2026-11-26T15:59:59.999Z')).start).toEqual(new Date('2026-11-25T16:00:00Z'))
-    expect(shanghaiDay(new Date('2026-11-26T16:00:00Z')).start).toEqual(new Date('2026-11-26T16:00:00Z'))
+    expect(shanghaiDaySpan(new Date('2026-11-26T15:59:59.999Z')).start).toEqual(new Date('2026-11-25T16:00:00Z'))
+    expect(shanghaiDaySpan(new Date('2026-11-26T16:00:00Z')).start).toEqual(new Date('2026-11-26T16:00:00Z'))
   })
 })
 

@@ -5,7 +5,7 @@ import { startYixun, type TestYixun } from '../helpers/yixun'
 import { compactEventCounts } from '@/stats/compactEventCounts'
 import { dailyCounts, itemTotals, sumCounts, sumCountsLocally } from '@/stats/readCounts'
 import { recordEventCounts } from '@/stats/recordEventCounts'
-import { shanghaiDay } from '@/stats/shanghaiDay'
+import { shanghaiDay } from '@/content/shanghaiTime'
 import { COMPACTION_INTERVAL } from '@/stats/queueCompaction'
 
 import { appKey, liveNotice, postEvents, repeat } from './helpers'

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '@/auth/roles'
 import { csvField } from '@/stats/exportCounts'
-import { addDays, shanghaiDay } from '@/stats/shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 
 import { startYixun, type TestYixun } from '../helpers/yixun'
 import { appKey, liveNotice, postEvents, repeat } from './helpers'

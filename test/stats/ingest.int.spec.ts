@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { act } from '../helpers/content'
 import { startYixun, type TestYixun } from '../helpers/yixun'
 import { dailyCounts } from '@/stats/readCounts'
-import { shanghaiDay } from '@/stats/shanghaiDay'
+import { shanghaiDay } from '@/content/shanghaiTime'
 
 import { appKey, draftNotice, feedEvent, liveEvent, liveNotice, postEvents, postRaw, repeat, storedRows } from './helpers'
 

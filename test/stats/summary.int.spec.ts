@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/auth/roles'
 import { sumCountsLocally } from '@/stats/readCounts'
 import { forgetClosedMonths, segments } from '@/stats/rollups'
-import { addDays, shanghaiDay } from '@/stats/shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 import { statsSummary, weekStart } from '@/stats/summary'
 import { goLive } from '@/workflow/transition'
 

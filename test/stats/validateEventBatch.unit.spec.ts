@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addDays, isDay, shanghaiDay } from '@/stats/shanghaiDay'
+import { addDays, isDay, shanghaiDay } from '@/content/shanghaiTime'
 import { MAX_REPORTED_PROBLEMS, validateEventBatch } from '@/stats/validateEventBatch'
 
 const now = Date.parse('2026-11-26T02:00:00Z')

@@ -6,7 +6,7 @@ import React, { useCallback, useEffect, useMemo, useState } from 'react'
 
 import { languageOf } from '@/admin/language'
 
-import { isDay, shanghaiDay } from '@/stats/shanghaiDay'
+import { isDay, shanghaiDay } from '@/content/shanghaiTime'
 
 import { beijingDay, beijingTime as hhmm, type CalendarView as View, stepAnchor, visibleDays } from '../calendarDays'
 import type { CalendarEntry, CalendarEntryType } from '../types'

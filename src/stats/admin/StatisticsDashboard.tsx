@@ -3,7 +3,7 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import { AUDIENCE_LABELS, COLLECTION_LABELS, COUNT_AUDIENCES, PLACEMENT_LABELS, PLACEMENTS, PLATFORM_LABELS, PLATFORMS, TRACKED_COLLECTIONS } from '../events'
-import { addDays, shanghaiDay } from '../shanghaiDay'
+import { addDays, shanghaiDay } from '@/content/shanghaiTime'
 import { DEFAULT_RANGE_DAYS } from '../statsQuery'
 import type { BreakdownEntry, StatsSummary } from '../summary'
 

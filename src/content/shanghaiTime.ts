@@ -20,3 +20,15 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days)
   return date.toISOString().slice(0, 10)
 }
+
+/** How many days from `from` to `to`, both counted ('2026-11-01'..'2026-11-01' is 1). */
+export const daysInRange = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+
+/** 00:00 Beijing time of a 'YYYY-MM-DD' day, as an instant (Beijing is UTC+8 all year). */
+export const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
+
+/** The Beijing calendar day that contains `now`: [start, end), as instants. */
+export function shanghaiDaySpan(now: Date = new Date()): { start: Date; end: Date } {
+  const day = shanghaiDay(now)
+  return { start: shanghaiMidnight(day), end: shanghaiMidnight(addDays(day, 1)) }
+}
