@@ -47,8 +47,11 @@ export const scheduleTask: TaskConfig<'runSchedule'> = {
         await goLive(req, collection, id)
         return await finish('published', true)
       }
-      if (!item.live || !working.expireAt || !isDue(working.expireAt)) return await finish('not-live-or-rescheduled', true)
-      if (!(await claimOnce(req.payload, `expire:${collection}:${id}:${working.decidedAt}:${working.expireAt}`, INSTANCE_ID, req))) return await finish('claimed-elsewhere', false)
+      // The live version's end decides, not a pending edit's: an edit that moves the end waits for
+      // its own approval, and until then the approved window holds.
+      const { main } = item
+      if (!item.live || !main.expireAt || !isDue(main.expireAt)) return await finish('not-live-or-rescheduled', true)
+      if (!(await claimOnce(req.payload, `expire:${collection}:${id}:${main.decidedAt}:${main.expireAt}`, INSTANCE_ID, req))) return await finish('claimed-elsewhere', false)
       await expireItem(req, collection, id)
       return await finish('expired', true)
     } catch (error) {

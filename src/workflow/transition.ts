@@ -46,7 +46,7 @@ export async function loadItem(req: PayloadRequest, collection: PublishableColle
     .catch(() => null)) as Doc | null
   if (!working) return null
   const main = (await req.payload.findByID({ collection, id, draft: false, depth: 0, req, overrideAccess: true })) as Doc
-  return { working, live: main._status === 'published' }
+  return { working, main, live: main._status === 'published' }
 }
 
 /** Actions the current user may take on this item now (for the admin's buttons). */

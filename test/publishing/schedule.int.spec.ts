@@ -59,6 +59,24 @@ describe('scheduled publishing and expiry', () => {
     expect(working.workflowState).toBe('expired')
   })
 
+  it('takes a live notice down at its approved end, even while an edit with a later end waits for review', async () => {
+    const publishAt = hoursFromNow(2)
+    const expireAt = hoursFromNow(5)
+    const notice = await approvedNotice({ publishAt, expireAt })
+    await runJobsAt(after(publishAt, 10))
+    expect((await versionsOf(yixun, 'notices', notice.id)).live?.workflowState).toBe('published')
+
+    const edited = await yixun.rest.patch(`notices/${notice.id}`, { token: await yixun.tokenFor('editor'), body: { expireAt: hoursFromNow(48) } })
+    expect(edited.status).toBe(200)
+    await act(yixun, 'editor', 'notices', notice.id, 'submit')
+
+    await runJobsAt(after(expireAt, 10))
+    const { live, working } = await versionsOf(yixun, 'notices', notice.id)
+    expect(live).toBeNull()
+    expect(working.workflowState).toBe('expired')
+    expect((await auditEntries(yixun, { and: [{ documentId: { equals: String(notice.id) } }, { action: { equals: 'expire' } }] })).length).toBe(1)
+  })
+
   it('is not pushed to a later tick by milliseconds in the scheduled time', async () => {
     const publishAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3 * 3600_000 + 999).toISOString()
     const notice = await approvedNotice({ publishAt })
