@@ -165,6 +165,24 @@ describe('the production server', () => {
     expect(all).not.toContain(token)
   })
 
+  it('shows the phone preview only to signed-in staff', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: demoEmail('viewer'), password: PASSWORD }),
+    })
+    const { token } = await login.json()
+    const title = '消化内科胃肠镜预约须知'
+    const found = await (await fetch(`${server.url}/api/notices?draft=true&where[title][equals]=${encodeURIComponent(title)}`, { headers: { Authorization: `JWT ${token}` } })).json()
+    const page = `${server.url}/preview/notices/${found.docs[0].id}?audience=patient`
+
+    const anonymous = await (await fetch(page)).text()
+    expect(anonymous).toContain('请先登录')
+    expect(anonymous).not.toContain(title)
+    const staff = await (await fetch(page, { headers: { Cookie: `payload-token=${token}` } })).text()
+    expect(staff).toContain(title)
+  })
+
   it('answers 401 to an API request without credentials, not a server error', async () => {
     const response = await fetch(`${server.url}/api/departments`)
     expect(response.status).toBe(401)
