@@ -1,7 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
-import { isStaff } from '@/access/isStaff'
 import { audienceField, departmentsField } from '@/content/fields'
 import { publishedFileOrStaff } from '@/media/access/publishedFileOrStaff'
 import { COVER_SIZES } from '@/media/brochureCover'
@@ -32,10 +30,6 @@ export const Brochures: CollectionConfig<'brochures'> = publishable({
   disableDuplicate: true,
   access: {
     read: publishedFileOrStaff,
-    readVersions: isStaff,
-    create: canCreateContent,
-    update: canUpdateContent,
-    delete: canDeleteContent,
   },
   upload: {
     staticDir: mediaDirs().brochures,

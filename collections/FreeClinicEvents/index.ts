@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { endsAfterStart } from '@/content/validators'
@@ -23,10 +22,6 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publisha
   },
   access: {
     read: isStaff,
-    readVersions: isStaff,
-    create: canCreateContent,
-    update: canUpdateContent,
-    delete: canDeleteContent,
   },
   hooks: {
     beforeChange: [defaultExpiryToLastSession],

@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
 import { appLinkField, audienceField, departmentsField } from '@/content/fields'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
@@ -20,10 +19,6 @@ export const Notices: CollectionConfig<'notices'> = publishable({
   },
   access: {
     read: isStaff,
-    readVersions: isStaff,
-    create: canCreateContent,
-    update: canUpdateContent,
-    delete: canDeleteContent,
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '标题', en: 'Title' } },

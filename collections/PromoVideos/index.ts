@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { isStaff } from '@/access/isStaff'
 import { audienceField, departmentsField } from '@/content/fields'
 import { mediaDirs } from '@/media/mediaConfig'
@@ -34,10 +33,6 @@ export const PromoVideos: CollectionConfig<'promo-videos'> = publishable({
   access: {
     // Staff only; the source file is never served to the apps, they play the outputs (see endpoints).
     read: isStaff,
-    readVersions: isStaff,
-    create: canCreateContent,
-    update: canUpdateContent,
-    delete: canDeleteContent,
   },
   upload: {
     staticDir: mediaDirs().videoSources,

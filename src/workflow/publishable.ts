@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
+import { isStaff } from '@/access/isStaff'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { previewPath } from '@/preview/links'
@@ -18,7 +20,7 @@ const PHONE_BREAKPOINTS = [
 ]
 
 /**
- * Makes a collection go through review: every save a validated draft, the direct "Publish" button
+ * Makes a collection go through review: staff write it (the shared write access), every save a validated draft, the direct "Publish" button
  * replaced by the review panel, edits tracked, changes audited, the workflow endpoints mounted.
  * One place, so a new publishable collection cannot forget a guard that keeps unapproved
  * content out of the apps. The collection's own hooks run before the workflow's (uploads are
@@ -29,6 +31,9 @@ export function publishable<S extends PublishableCollection>(config: CollectionC
   const hooks = config.hooks ?? {}
   return {
     ...config,
+    // Who writes reviewed content is the same everywhere (editors within their departments,
+    // publicity, admins); each collection says who may read it.
+    access: { readVersions: isStaff, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent, ...config.access },
     admin: {
       ...config.admin,
       components: { ...config.admin?.components, edit: { ...config.admin?.components?.edit, PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },

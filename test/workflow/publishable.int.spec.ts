@@ -9,7 +9,7 @@ import { startYixun, type TestYixun } from '../helpers/yixun'
 let yixun: TestYixun
 
 beforeAll(async () => {
-  yixun = await startYixun({ seeded: false })
+  yixun = await startYixun()
 })
 
 afterAll(async () => {
@@ -24,6 +24,14 @@ describe('every publishable collection', () => {
     expect(config.versions).toMatchObject({ drafts: { validate: true } })
     const workflowRoutes = (config.endpoints || []).filter((endpoint) => endpoint.path === '/:id/workflow').map((endpoint) => endpoint.method)
     expect(workflowRoutes.sort()).toEqual(['get', 'post'])
+  })
+
+  it.each([...PUBLISHABLE_COLLECTIONS])('%s may not be created by a viewer or a reviewer (403)', async (slug) => {
+    for (const role of ['viewer', 'reviewer'] as const) {
+      const response = await yixun.rest.post(slug, { token: await yixun.tokenFor(role), body: { title: '无权创建' } })
+      expect(response.status).toBe(403)
+    }
+    expect((await yixun.payload.count({ collection: slug, where: { title: { equals: '无权创建' } }, draft: true })).totalDocs).toBe(0)
   })
 
   it.each([...PUBLISHABLE_COLLECTIONS])('%s refuses a direct publish from the Local API', async (slug) => {
