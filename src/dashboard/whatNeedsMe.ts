@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import { isWithinDepartmentScope } from '@/access/departmentScope'
 import { hasRole } from '@/auth/roles'
-import { documentId, type Id, refId } from '@/content/ids'
+import { documentId, type Id, refId, sameId } from '@/content/ids'
 import { shanghaiDaySpan } from '@/content/shanghaiTime'
 import type { User } from '@/payload-types'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection, type WorkflowState } from '@/workflow/states'
@@ -51,8 +51,6 @@ export const TODAY_LIMIT = 100
 export const decidesReviews = (user: DashboardUser | null | undefined) => hasRole(user, ...TRANSITIONS.approve.roles)
 /** Who is shown their own drafts, rejections and waiting items: whoever may submit. */
 export const writesContent = (user: DashboardUser | null | undefined) => hasRole(user, ...TRANSITIONS.submit.roles)
-
-const same = (a: unknown, b: unknown) => refId(a) != null && refId(b) != null && String(refId(a)) === String(refId(b))
 
 type WorkingCopy = {
   id: Id
@@ -219,11 +217,11 @@ export async function whatNeedsMe(payload: Payload, user: DashboardUser, now: Da
         href: adminHref(payload, collection, doc.id),
       })
       // The workflow refuses a decision on what the reviewer submitted or last edited, and outside their departments.
-      const ownWork = same(doc.submittedBy, user.id) || same(doc.lastEditedBy, user.id)
+      const ownWork = sameId(doc.submittedBy, user.id) || sameId(doc.lastEditedBy, user.id)
       if (decides && state === 'in_review' && !ownWork && isWithinDepartmentScope(user, doc.departments)) {
         result.reviewQueue.push(item(doc.submittedAt ?? doc.updatedAt))
       }
-      const mine = same(doc.createdBy, user.id) || same(doc.lastEditedBy, user.id) || same(doc.submittedBy, user.id)
+      const mine = sameId(doc.createdBy, user.id) || sameId(doc.lastEditedBy, user.id) || sameId(doc.submittedBy, user.id)
       if (!writes || !mine) continue
       if (state === 'draft') result.mine.drafts.push(item(doc.updatedAt))
       else if (state === 'rejected') result.mine.rejected.push(item(doc.decidedAt ?? doc.updatedAt))

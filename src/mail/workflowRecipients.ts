@@ -1,17 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Department, User } from '@/payload-types'
+import { type Id, sameId } from '@/content/ids'
+import type { User } from '@/payload-types'
 
 import type { MailedAction } from './workflowMessages'
 
 export type Recipient = Pick<User, 'id' | 'email' | 'name'>
-
-type Id = number | string
-type DepartmentRef = Id | Department
-
-const sameId = (a: Id | null | undefined, b: Id | null | undefined) => a != null && b != null && String(a) === String(b)
-
-const idOf = (ref: DepartmentRef): Id => (typeof ref === 'object' ? ref.id : ref)
 
 /**
  * Whether a reviewer reviews an item of these departments. A reviewer without departments reviews
@@ -20,7 +14,7 @@ const idOf = (ref: DepartmentRef): Id => (typeof ref === 'object' ? ref.id : ref
 export function reviewsDepartments(reviewer: Pick<User, 'departments'>, departmentIds: Id[]): boolean {
   const scope = reviewer.departments ?? []
   if (scope.length === 0 || departmentIds.length === 0) return true
-  return scope.some((ref) => departmentIds.some((id) => sameId(idOf(ref), id)))
+  return scope.some((ref) => departmentIds.some((id) => sameId(ref, id)))
 }
 
 async function usersWithRole(req: PayloadRequest, role: 'reviewer' | 'admin') {

@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import { refId } from '@/content/ids'
+
 import type { TrackedCollection } from './events'
 
 export type ItemAudience = 'patient' | 'doctor' | 'both'
@@ -35,7 +37,6 @@ function storableId(payload: Payload, id: number | string): number | string | nu
 const audienceOf = (doc: { audience?: unknown } | undefined): ItemAudience =>
   doc?.audience === 'patient' || doc?.audience === 'doctor' ? doc.audience : 'both'
 
-const refId = (value: unknown) => String(value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
 /**
  * Which of these items exist and were ever live, with the audience of their live (or last live)
@@ -92,7 +93,7 @@ export async function resolveItems(
       const where: Where = { and: [{ parent: { in: neverLiveYet } }, { 'version._status': { equals: 'published' } }] }
       const { docs: versions } = await payload.findVersions({ collection: slug, where, sort: '-updatedAt', depth: 0, pagination: false, overrideAccess: true, req } as never)
       for (const version of versions as Array<{ parent: unknown; version: { audience?: unknown } }>) {
-        const id = refId(version.parent)
+        const id = String(refId(version.parent))
         if (!found.has(id)) found.set(id, { itemId: id, audience: audienceOf(version.version) })
       }
     }
