@@ -54,6 +54,7 @@ export class FeedService {
   private boundary: NodeJS.Timeout | null = null
   private refreshing: Promise<void> | null = null
   private forceAgain = false
+  private again: Promise<void> | null = null
   private readonly limiter: RateLimiterMemory
   private readonly openApi = render(openApiDocument())
 
@@ -78,9 +79,15 @@ export class FeedService {
   /** Rebuilds when something live changed since the last build (or always, when forced). */
   refresh(force = false): Promise<void> {
     if (this.refreshing) {
-      // A forced rebuild (a window boundary) must not be swallowed by a poll already under way.
+      // The refresh under way may have looked before a commit this caller knows of: look again
+      // once it is done (callers waiting meanwhile share that second look). A forced rebuild (a
+      // window boundary) stays forced.
       if (force) this.forceAgain = true
-      return this.refreshing.then(() => (this.forceAgain ? this.refresh(true) : undefined))
+      this.again ??= this.refreshing.then(() => {
+        this.again = null
+        return this.refresh(this.forceAgain)
+      })
+      return this.again
     }
     this.forceAgain = false
     this.refreshing = (async () => {
