@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@/auth/roles'
 import type { WorkflowAction } from '@/workflow/states'
 
-import { act, createAs, hoursFromNow, noticeData, versionsOf } from '../helpers/content'
+import { act, createAs, departmentId, hoursFromNow, noticeData, versionsOf } from '../helpers/content'
 import { startYixun, type TestYixun } from '../helpers/yixun'
 
 let yixun: TestYixun
@@ -169,6 +169,30 @@ describe('department scope', () => {
   it('refuses the demo editor writing a hospital-wide notice', async () => {
     const response = await yixun.rest.post('notices', { token: await yixun.tokenFor('editor'), body: await noticeData(yixun, { departments: [] }) })
     expect(response.status).toBe(403)
+  })
+
+  it('refuses the demo editor editing, submitting or deleting a notice of another department, changing nothing', async () => {
+    const notice = await createAs(yixun, 'publicity', 'notices', await noticeData(yixun, { departments: [await departmentId(yixun, 'ORTH')] }))
+    const token = await yixun.tokenFor('editor')
+    const before = await versionsOf(yixun, 'notices', notice.id)
+
+    expect((await yixun.rest.patch(`notices/${notice.id}`, { token, body: { summary: '越权修改' } })).status).toBe(403)
+    const submit = await act(yixun, 'editor', 'notices', notice.id, 'submit')
+    expect(submit.status).toBe(403)
+    expect(submit.body.errors[0].code).toBe('DEPARTMENT_OUT_OF_SCOPE')
+    expect((await yixun.rest.delete(`notices/${notice.id}`, { token })).status).toBe(403)
+
+    const after = await versionsOf(yixun, 'notices', notice.id)
+    expect(after.working.summary).toBe(before.working.summary)
+    expect(after.working.workflowState).toBe('draft')
+  })
+
+  it('refuses the demo editor editing a notice shared with a department outside their scope', async () => {
+    const departments = [await departmentId(yixun, 'CARD'), await departmentId(yixun, 'ORTH')]
+    const notice = await createAs(yixun, 'publicity', 'notices', await noticeData(yixun, { departments }))
+    const response = await yixun.rest.patch(`notices/${notice.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '越权修改' } })
+    expect(response.status).toBe(403)
+    expect((await versionsOf(yixun, 'notices', notice.id)).working.summary).toBe(notice.summary)
   })
 
   it('lets publicity staff write hospital-wide', async () => {
