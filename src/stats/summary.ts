@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { COUNT_AUDIENCES, PLACEMENTS, PLATFORMS, TRACKED_COLLECTIONS, type TrackedCollection } from './events'
-import { itemRefKey, itemTitles } from './itemTitles'
+import { type ItemRef, itemRefKey, itemTitles } from './itemTitles'
 import { type OfficeMetrics, officeMetrics } from './officeMetrics'
 import { clickThroughRate, type Counts } from './readCounts'
 import { rollup } from './rollups'
@@ -61,23 +61,26 @@ export function weekStart(day: string): string {
   return addDays(day, -((weekday + 6) % 7))
 }
 
-/** Items ranked by impressions (then clicks, then key), with their titles. */
-async function rankedItems(payload: Payload, query: StatsQuery, limit: number, now: number): Promise<{ items: ItemFigures[]; count: number }> {
+type RankedItem = ItemRef & Counts
+
+/** Items ranked by impressions (then clicks, then key), at most `limit`, and how many there were. */
+async function rankedItems(payload: Payload, query: StatsQuery, limit: number, now: number): Promise<{ ranked: RankedItem[]; count: number }> {
   const sums = sumBy(await rollup(payload, 'item', query, now), (row) => itemRefKey(row))
   const ranked = [...sums]
     .map(([key, counts]) => ({ key, ...counts }))
     .sort((a, b) => b.impressions - a.impressions || b.clicks - a.clicks || (a.key < b.key ? -1 : 1))
     .slice(0, limit)
-  const refs = ranked.map(({ key }) => {
-    const [collectionSlug, itemId] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] as [TrackedCollection, string]
-    return { collectionSlug, itemId }
-  })
-  const titles = await itemTitles(payload, refs)
-  const items = ranked.map(({ key, impressions, clicks, dismisses }, i) =>
-    withCtr({ collection: refs[i].collectionSlug, id: refs[i].itemId, title: titles.get(key) ?? null, impressions, clicks, dismisses }),
-  )
-  return { items, count: sums.size }
+    .map(({ key, impressions, clicks, dismisses }) => {
+      const collectionSlug = key.slice(0, key.indexOf(':')) as TrackedCollection
+      return { collectionSlug, itemId: key.slice(key.indexOf(':') + 1), impressions, clicks, dismisses }
+    })
+  return { ranked, count: sums.size }
 }
+
+const withTitles = (ranked: RankedItem[], titles: Map<string, string>): ItemFigures[] =>
+  ranked.map(({ collectionSlug, itemId, impressions, clicks, dismisses }) =>
+    withCtr({ collection: collectionSlug, id: itemId, title: titles.get(itemRefKey({ collectionSlug, itemId })) ?? null, impressions, clicks, dismisses }),
+  )
 
 /**
  * Everything the statistics page shows for a range and filters. The counts are read at two
@@ -94,10 +97,12 @@ export async function statsSummary(payload: Payload, query: StatsQuery, { now = 
   const totals = zero()
   for (const row of dayRows) add(totals, row)
 
-  const { items, count } = await rankedItems(payload, query, Math.min(Math.max(1, itemLimit), MAX_ITEM_LIMIT), now)
+  const { ranked, count } = await rankedItems(payload, query, Math.min(Math.max(1, itemLimit), MAX_ITEM_LIMIT), now)
   const today = shanghaiDay(now)
   const week = { from: weekStart(today), to: today }
-  const { items: topItems } = await rankedItems(payload, { ...filters, ...week }, TOP_ITEMS, now)
+  const { ranked: top } = await rankedItems(payload, { ...filters, ...week }, TOP_ITEMS, now)
+  // One title lookup for both lists: this week's top items are mostly in the range's list too.
+  const titles = await itemTitles(payload, [...ranked, ...top])
 
   return {
     range: { from, to, days },
@@ -110,9 +115,9 @@ export async function statsSummary(payload: Payload, query: StatsQuery, { now = 
       platform: breakdown(sumBy(dayRows, (row) => row.platform, filters.platform ? [filters.platform] : PLATFORMS)),
       collection: breakdown(sumBy(dayRows, (row) => row.collectionSlug, filters.collection ? [filters.collection] : TRACKED_COLLECTIONS)),
     },
-    items,
+    items: withTitles(ranked, titles),
     itemCount: count,
-    topThisWeek: { ...week, items: topItems },
+    topThisWeek: { ...week, items: withTitles(top, titles) },
     office: await officeMetrics(payload, { from, to, collection: filters.collection }),
   }
 }
