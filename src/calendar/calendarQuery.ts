@@ -21,9 +21,6 @@ export type CalendarQuery = {
 
 export type CalendarQueryProblem = { code: string; messages: Messages }
 
-/** 00:00 Beijing time of a 'YYYY-MM-DD' day. China keeps UTC+8 all year (no daylight saving since 1991). */
-
-
 /** The kinds a notice may have, as the Notices collection declares them (one source for the list). */
 export function noticeKinds(payload: Payload): { value: string; label: unknown }[] {
   const field = payload.collections.notices.config.flattenedFields.find((candidate) => candidate.name === 'kind')

@@ -30,8 +30,6 @@ export type StatsQueryProblem = { code: string; messages: Messages }
 const oneOf = (values: readonly string[]) => values.join(' | ')
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
 
-/** Whole days from `from` to `to`, both included. */
-
 const FILTERS = [
   ['collection', TRACKED_COLLECTIONS],
   ['audience', COUNT_AUDIENCES],
