@@ -1,6 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { refId } from '@/content/ids'
+import { refId, sameId } from '@/content/ids'
 import { departmentScope, isWithinDepartmentScope } from '@/access/departmentScope'
 import { recordAudit } from '@/audit/recordAudit'
 import { mediaNotReady } from '@/media/publishReadiness'
@@ -34,8 +34,6 @@ export type TransitionResult = {
   /** Whether a version of the item is live in the apps now. */
   live: boolean
 }
-
-const sameId = (a: unknown, b: unknown) => refId(a) !== null && String(refId(a)) === String(refId(b))
 
 const titleOf = (doc: Doc) => String(doc.title ?? doc.id)
 
