@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** App API keys: `yxk_` + 32 random bytes. High entropy, so a plain SHA-256 is a safe, fast hash to store. */
 export const API_KEY_PREFIX = 'yxk_'
@@ -13,12 +13,6 @@ export function hashApiKey(key: string): string {
 
 /** What admins see to tell keys apart: the prefix and the first characters, never the key. */
 export const apiKeyHint = (key: string) => `${key.slice(0, API_KEY_PREFIX.length + 6)}…`
-
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex')
-  const right = Buffer.from(b, 'hex')
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 /** Webhook secrets in the Standard Webhooks form: `whsec_` + base64 of 32 random bytes. */
 export function newWebhookSecret(): string {

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { bearerKey, hashApiKey } from '@/apps/apiKeys'
+import { APP_KEY_MISSING, type AppRefusal, refuseAppClient } from '@/apps/authenticateApp'
 
 import { type Audience, buildFeed, type FeedContent, type FeedNotice, PLACEMENTS, type Placement } from './buildFeed'
 import { openApiDocument } from './openapi'
@@ -40,6 +41,18 @@ const problem = (status: number, code: string, message: string, headers: Record<
   headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
   body: Buffer.from(JSON.stringify({ errors: [{ code, message }] })),
 })
+
+/** RFC 6750: a 401 says which Bearer problem it was. */
+const WWW_AUTHENTICATE: Partial<Record<AppRefusal['code'], string>> = {
+  APP_KEY_MISSING: 'Bearer',
+  APP_KEY_INVALID: 'Bearer error="invalid_token"',
+  APP_KEY_REVOKED: 'Bearer error="invalid_token"',
+}
+
+const refused = ({ status, code, message }: AppRefusal): FeedResponse => {
+  const challenge = WWW_AUTHENTICATE[code]
+  return problem(status, code, message, challenge ? { 'WWW-Authenticate': challenge } : {})
+}
 
 /**
  * The app feeds, answered from memory. Each feed is rebuilt only when live content changes: a
@@ -147,11 +160,9 @@ export class FeedService {
     const audience = name as Audience
 
     const key = bearerKey(request.headers.authorization)
-    if (!key) return problem(401, 'APP_KEY_MISSING', 'Send the app key as "Authorization: Bearer yxk_…".', { 'WWW-Authenticate': 'Bearer' })
-    const client = this.clients.get(hashApiKey(key))
-    if (!client) return problem(401, 'APP_KEY_INVALID', 'This app key is not known (it may have been rotated).', { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
-    if (!client.active) return problem(401, 'APP_KEY_REVOKED', 'This app key has been revoked.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' })
-    if (!client.feeds.includes(audience)) return problem(403, 'FEED_FORBIDDEN', `This app may not read the ${audience} feed.`)
+    const client = key ? this.clients.get(hashApiKey(key)) : undefined
+    const refusal = key ? refuseAppClient(client, audience) : APP_KEY_MISSING
+    if (refusal || !client) return refused(refusal ?? APP_KEY_MISSING)
 
     try {
       await this.limiter.consume(client.id)
