@@ -1,6 +1,6 @@
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
-type Id = number | string
+import { type Id, refId } from '@/content/ids'
 
 /**
  * Ids of the images (`media`) that published content shows: upload fields pointing at `media`
@@ -8,15 +8,11 @@ type Id = number | string
  * live (published) documents only, never from drafts. Asked for each file request without a
  * staff session (one small query per such collection): a withdrawal takes effect at once.
  */
-export function publishedImageIds(payload: Payload): Promise<Id[]> {
-  return collect(payload)
-}
-
-async function collect(payload: Payload): Promise<Id[]> {
+export async function publishedImageIds(payload: Payload): Promise<Id[]> {
   const found = new Set<string>()
   const ids: Id[] = []
   const add = (value: unknown) => {
-    const id = value && typeof value === 'object' && 'id' in value ? (value as { id: Id }).id : (value as Id)
+    const id = refId(value)
     if ((typeof id === 'number' || typeof id === 'string') && !found.has(String(id))) {
       found.add(String(id))
       ids.push(id)
