@@ -1,15 +1,11 @@
 import type { Payload } from 'payload'
 
-import { documentId } from '@/content/ids'
-
 import type { TrackedCollection } from './events'
+import { itemKey, storableId } from './resolveItems'
 
 export type ItemRef = { collectionSlug: TrackedCollection; itemId: string }
 
-/** Ids that can name a document on this engine (counts may hold any text the apps sent). */
-const isStorableId = (payload: Payload, id: string) => (payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f0-9]{24}$/i.test(id))
-
-export const itemRefKey = ({ collectionSlug, itemId }: ItemRef) => `${collectionSlug}:${itemId}`
+export const itemRefKey = ({ collectionSlug, itemId }: ItemRef) => itemKey(collectionSlug, itemId)
 
 /**
  * Titles of counted items, by itemRefKey. Read from each item's main document (its live version
@@ -24,11 +20,12 @@ export async function itemTitles(payload: Payload, items: ItemRef[]): Promise<Ma
     byCollection.get(collectionSlug)!.add(itemId)
   }
   for (const [collection, ids] of byCollection) {
-    const storable = [...ids].filter((id) => isStorableId(payload, id))
+    // Counts may hold any id the apps sent; one this engine cannot hold names no document.
+    const storable = [...ids].map((id) => storableId(payload, id)).filter((id) => id !== null)
     if (storable.length === 0) continue
     const { docs } = await payload.find({
       collection,
-      where: { id: { in: storable.map((id) => documentId(payload, id)) } },
+      where: { id: { in: storable } },
       select: { title: true },
       pagination: false,
       depth: 0,

@@ -26,7 +26,7 @@ const cacheOf = (payload: Payload) => {
 export const itemKey = (collection: string, id: number | string) => `${collection}:${String(id)}`
 
 /** Ids this engine can hold; any other id names no item (and must not reach a query, which would fail). */
-function storableId(payload: Payload, id: number | string): number | string | null {
+export function storableId(payload: Payload, id: number | string): number | string | null {
   if (payload.db.defaultIDType === 'number') {
     const value = typeof id === 'number' ? id : /^\d{1,16}$/.test(id) ? Number(id) : Number.NaN
     return Number.isSafeInteger(value) ? value : null
