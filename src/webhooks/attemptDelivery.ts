@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { refId } from '@/content/ids'
+import { type Id, refId } from '@/content/ids'
 import type { AppClient, WebhookDelivery } from '@/payload-types'
 
 import { DELIVERIES, deliveryIdFrom, inTransaction, OPEN_STATUSES, preservingContext, rescheduleDelivery } from './outbox'
@@ -11,8 +11,6 @@ import { sendWebhook } from './sendWebhook'
 export const MAX_ATTEMPTS_LOGGED = 20
 
 export type AttemptOutcome = 'succeeded' | 'retrying' | 'dead' | 'skipped'
-
-type Id = number | string
 
 async function save(req: PayloadRequest, id: Id, data: Partial<WebhookDelivery>) {
   await preservingContext(req, () => req.payload.update({ collection: DELIVERIES, id, data, req, overrideAccess: true, depth: 0 }))

@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto'
 
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { documentId } from '@/content/ids'
+import { documentId, type Id } from '@/content/ids'
 import type { WebhookDelivery } from '@/payload-types'
-
-type Id = number | string
 
 export const DELIVERIES = 'webhook-deliveries' as const
 
