@@ -180,7 +180,7 @@ export async function performTransition(
 
     // Approval with no future time publishes at once; otherwise the scheduler does it at publishAt.
     if (action === 'approve' && !isFuture(saved.publishAt, now)) {
-      saved = await goLive(req, collection, id)
+      saved = await putLive(req, collection, id, item.live)
       state = 'published'
       live = true
     } else {
@@ -220,9 +220,14 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
   }
   const notReady = await mediaNotReady(req, collection, item.working)
   if (notReady) throw notReady
+  return putLive(req, collection, id, item.live)
+}
+
+/** Publishes an item already checked to be approved and ready: the live version, its audit, announcement and expiry. */
+async function putLive(req: PayloadRequest, collection: PublishableCollection, id: Id, wasLive: boolean): Promise<Doc> {
   const saved = await write(req, collection, id, { workflowState: 'published' }, { goLive: true })
   await recordAudit(req, { action: 'publish', collection, documentId: id, documentTitle: titleOf(saved), fromState: 'approved', toState: 'published' })
-  await announceLiveChange(req, { type: item.live ? 'updated' : 'published', collection, id, audience: saved.audience })
+  await announceLiveChange(req, { type: wasLive ? 'updated' : 'published', collection, id, audience: saved.audience })
   if (saved.expireAt) await scheduleAt(req, 'expire', collection, id, saved.expireAt)
   if (collection === 'free-clinic-events') await syncHomepageNotice(req, saved)
   return saved
