@@ -1,13 +1,12 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { Audience } from '@/content/fields'
-import { refId } from '@/content/ids'
+import { type Id, refId } from '@/content/ids'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection, type WorkflowState } from '@/workflow/states'
 
 import type { CalendarQuery } from './calendarQuery'
 import type { CalendarEntry, CalendarEntryType } from './types'
 
-type Id = number | string
 type Doc = Record<string, any> & { id: Id }
 
 /**

@@ -1,14 +1,15 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { languageOf } from '@/admin/language'
+
 import { calendarEntries } from './calendarEntries'
 import { parseCalendarQuery } from './calendarQuery'
 import { type CalendarAnswer, CALENDAR_TIME_ZONE } from './types'
 
 type Messages = { zh: string; en: string }
 
-const say = (req: PayloadRequest, messages: Messages) => (req.i18n?.language?.startsWith('en') ? messages.en : messages.zh)
-
-const refuse = (req: PayloadRequest, status: number, code: string, messages: Messages) => Response.json({ errors: [{ code, message: say(req, messages) }] }, { status })
+const refuse = (req: PayloadRequest, status: number, code: string, messages: Messages) =>
+  Response.json({ errors: [{ code, message: messages[languageOf(req.i18n?.language)] }] }, { status })
 
 /**
  * GET /api/calendar?from=YYYY-MM-DD&to=YYYY-MM-DD[&department=<id>][&kind=<notice kind>][&collection=<slug>]
