@@ -153,6 +153,9 @@ describe('GET /api/feed/{patient|doctor}', () => {
       const refused = await call()
       expect(refused.status).toBe(429)
       expect(Number(refused.headers['Retry-After'])).toBeGreaterThan(0)
+      // The limit is per app key: another app is still answered.
+      const other = await limited.handle({ method: 'GET', path: '/api/feed/doctor', query: new URLSearchParams(), headers: { authorization: `Bearer ${keys.doctor.key}` } })
+      expect(other.status).toBe(200)
     } finally {
       limited.stop()
     }
