@@ -1,9 +1,8 @@
+import type { Id } from '@/content/ids'
 import type { PublishableCollection } from '@/workflow/states'
 
 export type Audience = 'patient' | 'doctor'
 export const PREVIEW_AUDIENCES: readonly Audience[] = ['patient', 'doctor']
-
-type Id = number | string
 
 /** The app a preview shows: `?audience=doctor` picks the doctor app, anything else the patient app. */
 export const previewAudience = (value: unknown): Audience => (value === 'doctor' ? 'doctor' : 'patient')

@@ -1,5 +1,6 @@
 import type { Payload, TypedUser } from 'payload'
 
+import type { Id } from '@/content/ids'
 import { type FeedEvent, type FeedNotice, type MediaItem, feedEvent, feedMediaItem, feedNotice } from '@/feed/buildFeed'
 import { brochureMediaOf, type PublishedBrochureMedia, type PublishedVideoMedia, videoMediaOf } from '@/media/publishedMedia'
 import { TRANSCODE_STATUS_LABELS, type TranscodeStatus } from '@/media/transcodeStatus'
@@ -9,7 +10,6 @@ import { PUBLISHABLE_COLLECTIONS, type PublishableCollection, WORKFLOW_STATE_LAB
 import { type Audience, shownInApp } from './links'
 
 type Doc = Record<string, any>
-type Id = number | string
 type Label = { zh: string; en: string }
 
 /** The item as the app would get it from the feed, by kind. */

@@ -1,10 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Id } from '@/content/ids'
 import type { PublishableCollection, WorkflowState } from '@/workflow/states'
 
 import { type Audience, PREVIEW_AUDIENCES, previewPath, versionDiffPath } from './links'
-
-type Id = number | string
 
 export type ReviewLinks = {
   /** The phone-sized preview of the latest version, per app. */
