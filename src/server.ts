@@ -46,6 +46,13 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
   body.pipe(res)
 }
 
+/** Logs an error a handler let through and answers 500 (when no answer has started yet). */
+function failed(res: ServerResponse, requestId: string, error: unknown, what: string): void {
+  logger.error({ err: error, reqId: requestId }, what)
+  if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
+  res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
+}
+
 async function main() {
   const dev = process.env.NODE_ENV !== 'production'
   const port = Number(process.env.PORT || 3000)
@@ -101,11 +108,7 @@ async function main() {
           res.writeHead(status, headers)
           res.end(body)
         })
-        .catch((error: unknown) => {
-          logger.error({ err: error, reqId: requestId }, 'feed request failed')
-          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-          res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
-        })
+        .catch((error: unknown) => failed(res, requestId, error, 'feed request failed'))
       return
     }
     if (method === 'GET' && (path === '/api/feed/docs' || path === '/api/feed/docs/redoc.standalone.js')) {
@@ -124,19 +127,11 @@ async function main() {
     if (path.startsWith(VIDEO_OUTPUTS)) {
       handleVideoOutputRequest(payload, { method, path, headers: webHeaders(req) })
         .then((response) => (response ? sendResponse(res, response) : handle(req, res)))
-        .catch((error: unknown) => {
-          logger.error({ err: error, reqId: requestId }, 'video output request failed')
-          if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-          res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
-        })
+        .catch((error: unknown) => failed(res, requestId, error, 'video output request failed'))
       return
     }
 
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error, reqId: requestId }, 'unhandled error')
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', requestId }] }))
-    })
+    handle(req, res).catch((error: unknown) => failed(res, requestId, error, 'unhandled error'))
   })
 
   await new Promise<void>((resolve, reject) => {
