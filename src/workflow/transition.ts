@@ -43,7 +43,8 @@ export async function loadItem(req: PayloadRequest, collection: PublishableColle
     .findByID({ collection, id, draft: true, depth: 0, req, overrideAccess: true, disableErrors: true })
     .catch(() => null)) as Doc | null
   if (!working) return null
-  const main = (await req.payload.findByID({ collection, id, draft: false, depth: 0, req, overrideAccess: true })) as Doc
+  // A published latest version is the main document itself; only a draft on top needs the second read.
+  const main = working._status === 'published' ? working : ((await req.payload.findByID({ collection, id, draft: false, depth: 0, req, overrideAccess: true })) as Doc)
   return { working, main, live: main._status === 'published' }
 }
 
