@@ -3,15 +3,14 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isWithinDepartmentScope } from '@/access/departmentScope'
 import { hasRole } from '@/auth/roles'
 import { YixunError } from '@/errors'
+import type { LocalisedMessages } from '@/media/MediaRejection'
 import { TRANSCODE_STATUS_LABELS } from '@/media/transcodeStatus'
 import { cancelTranscode, findTranscode, requeueTranscode, transcodeView } from '@/media/transcodes'
 import { uploadRefusal } from '@/media/uploadedFile'
 import { answerVideoOutput } from '@/media/videoOutputs'
 import type { PromoVideo, VideoTranscode } from '@/payload-types'
 
-type Messages = { zh: string; en: string }
-
-const fail = (req: PayloadRequest, code: string, status: number, messages: Messages) => uploadRefusal(req, code, status, messages)
+const fail = uploadRefusal
 
 const asResponse = (error: unknown) => {
   if (error instanceof YixunError) {
@@ -20,7 +19,7 @@ const asResponse = (error: unknown) => {
   throw error
 }
 
-const NOT_FOUND: Messages = { zh: '找不到该视频。', en: 'No such video.' }
+const NOT_FOUND: LocalisedMessages = { zh: '找不到该视频。', en: 'No such video.' }
 
 function routeId(req: PayloadRequest, name: string): number | string {
   const raw = String(req.routeParams?.[name] ?? '')
@@ -46,9 +45,8 @@ async function workingVideo(req: PayloadRequest): Promise<{ video: PromoVideo; t
   return { video, transcode }
 }
 
-/** Retrying and cancelling belong to whoever may edit the video (editors within their departments). */
+/** Retrying and cancelling belong to whoever may edit the video (editors within their departments); after requireStaff. */
 function requireEditor(req: PayloadRequest, video: PromoVideo) {
-  requireStaff(req)
   if (!hasRole(req.user, 'admin', 'editor', 'publicity')) {
     throw fail(req, 'WORKFLOW_ROLE_FORBIDDEN', 403, { zh: '您的角色不能管理视频转码。', en: 'Your role may not manage video transcoding.' })
   }
