@@ -1,9 +1,10 @@
 import type { Payload } from 'payload'
 
+import { documentId, refId } from '@/content/ids'
+
+import type { LocalisedMessages } from './MediaRejection'
 import { fileWithin, serveFile } from './serveFile'
 import { outputDirOf, type StoredManifest } from './transcodes'
-
-type Messages = { zh: string; en: string }
 
 export type VideoOutputRequest = {
   payload: Payload
@@ -20,7 +21,7 @@ export type VideoOutputRequest = {
 const SEGMENT = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
-function refusal(headers: Headers, status: number, code: string, messages: Messages): Response {
+function refusal(headers: Headers, status: number, code: string, messages: LocalisedMessages): Response {
   const english = (headers.get('accept-language') ?? '').startsWith('en')
   return Response.json({ errors: [{ code, message: english ? messages.en : messages.zh }] }, { status, headers: { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' } })
 }
@@ -34,7 +35,7 @@ function refusal(headers: Headers, status: number, code: string, messages: Messa
 export async function answerVideoOutput({ payload, user, method, headers, transcodeId, file }: VideoOutputRequest): Promise<Response> {
   const notFound = () => refusal(headers, 404, 'NOT_FOUND', { zh: '找不到该文件。', en: 'No such file.' })
   if (!ID.test(transcodeId) || !file.length || !file.every((segment) => SEGMENT.test(segment))) return notFound()
-  const id = payload.db.defaultIDType === 'number' ? Number(transcodeId) : transcodeId
+  const id = documentId(payload, transcodeId)
   if (typeof id === 'number' && !Number.isSafeInteger(id)) return notFound()
   const relative = file.join('/')
 
@@ -45,8 +46,7 @@ export async function answerVideoOutput({ payload, user, method, headers, transc
   if (!listed.has(relative)) return notFound()
 
   if (!user) {
-    const videoId = typeof transcode.video === 'object' ? transcode.video.id : transcode.video
-    const live = await payload.findByID({ collection: 'promo-videos', id: videoId, draft: false, depth: 0, overrideAccess: true, disableErrors: true })
+    const live = await payload.findByID({ collection: 'promo-videos', id: refId(transcode.video)!, draft: false, depth: 0, overrideAccess: true, disableErrors: true })
     if (!live || live._status !== 'published' || live.filename !== transcode.source) {
       return refusal(headers, 401, 'UNAUTHENTICATED', { zh: '该视频尚未发布，请先登录。', en: 'This video is not published; sign in first.' })
     }
