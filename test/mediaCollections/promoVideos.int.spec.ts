@@ -9,7 +9,7 @@ import { publishedVideoMedia } from '@/media/publishedMedia'
 import { cancelTranscode } from '@/media/transcodes'
 import { handleVideoOutputRequest } from '@/media/videoOutputs'
 
-import { act } from '../helpers/content'
+import { act, departmentId } from '../helpers/content'
 import { filesUnder, getRaw, postJson, uploadForm, useScratchMediaDir } from '../helpers/upload'
 import { startYixun, type TestYixun } from '../helpers/yixun'
 import { childProcesses, ffprobeJson, makeClip, scratchDir, topLevelBoxes } from '../media/fixtures'
@@ -366,6 +366,18 @@ describe('failures, retries and cancelling', () => {
     const cancelled = await postJson(yixun, 'editor', `promo-videos/${video.id}/transcode/cancel`)
     expect(cancelled).toMatchObject({ status: 200, body: { status: 'failed', error: { code: 'TRANSCODE_CANCELLED' } } })
     expect(await runMediaQueue(yixun.payload)).toBe(0)
+  })
+
+  it('lets only editors of the video\'s departments cancel its transcode: anonymous 401, viewer and out-of-scope editor 403', async () => {
+    const data = await videoData(yixun, { departments: [await departmentId(yixun, 'RESP')] })
+    const response = await uploadForm(yixun, 'admin', 'promo-videos', { file: fixture('good.mp4'), name: 'good.mp4', type: 'video/mp4' }, data)
+    expect(response.status).toBe(201)
+    const cancel = `promo-videos/${response.body.doc.id}/transcode/cancel`
+    expect(await postJson(yixun, null, cancel)).toMatchObject({ status: 401, body: { errors: [{ code: 'UNAUTHENTICATED' }] } })
+    expect(await postJson(yixun, 'viewer', cancel)).toMatchObject({ status: 403, body: { errors: [{ code: 'WORKFLOW_ROLE_FORBIDDEN' }] } })
+    expect(await postJson(yixun, 'editor', cancel)).toMatchObject({ status: 403, body: { errors: [{ code: 'DEPARTMENT_OUT_OF_SCOPE' }] } })
+    expect((await transcodesOf(yixun.payload, response.body.doc.id))[0]!.status).toBe('queued')
+    expect(await postJson(yixun, 'admin', cancel)).toMatchObject({ status: 200, body: { status: 'failed' } })
   })
 
   it('cancels a running transcode: ffmpeg stops and nothing it wrote is left', async () => {
