@@ -4,6 +4,7 @@ import { YixunError } from '@/errors'
 
 import { TRANSCODE_STATUS_LABELS } from './transcodeStatus'
 import { findTranscode } from './transcodes'
+import { requestLanguage } from './uploadedFile'
 
 type Doc = Record<string, any> & { id: number | string }
 
@@ -13,7 +14,7 @@ type Doc = Record<string, any> & { id: number | string }
  * brochure only with its cover made. Asked by the workflow on approval and again on going live.
  */
 export async function mediaNotReady(req: PayloadRequest, collection: string, working: Doc): Promise<YixunError | null> {
-  const language = req.i18n?.language ?? req.headers?.get('accept-language') ?? undefined
+  const language = requestLanguage(req)
   if (collection === 'promo-videos') {
     const transcode = working.filename ? await findTranscode(req.payload, working.id, working.filename, req) : null
     if (transcode?.status === 'ready') return null
