@@ -32,8 +32,8 @@ export function publishable<S extends PublishableCollection>(config: CollectionC
   return {
     ...config,
     // Who writes reviewed content is the same everywhere (editors within their departments,
-    // publicity, admins); each collection says who may read it.
-    access: { readVersions: isStaff, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent, ...config.access },
+    // publicity, admins) and no collection may loosen it; each collection says who may read it.
+    access: { readVersions: isStaff, ...config.access, create: canCreateContent, update: canUpdateContent, delete: canDeleteContent },
     admin: {
       ...config.admin,
       components: { ...config.admin?.components, edit: { ...config.admin?.components?.edit, PublishButton: '/src/workflow/admin/NoDirectPublish#NoDirectPublish' } },

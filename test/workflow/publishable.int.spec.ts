@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/canWriteContent'
 import { routeEditsThroughReview } from '@/workflow/hooks/routeEditsThroughReview'
 import { trackEdits } from '@/workflow/hooks/trackEdits'
 import { PUBLISHABLE_COLLECTIONS } from '@/workflow/states'
@@ -17,10 +18,11 @@ afterAll(async () => {
 })
 
 describe('every publishable collection', () => {
-  it.each([...PUBLISHABLE_COLLECTIONS])('%s routes saves through review, validates drafts and mounts the workflow endpoints', (slug) => {
+  it.each([...PUBLISHABLE_COLLECTIONS])('%s routes saves through review, keeps the shared write access, validates drafts and mounts the workflow endpoints', (slug) => {
     const { config } = yixun.payload.collections[slug]
     expect(config.hooks.beforeOperation).toContain(routeEditsThroughReview)
     expect(config.hooks.beforeChange[0]).toBe(trackEdits)
+    expect(config.access).toMatchObject({ create: canCreateContent, update: canUpdateContent, delete: canDeleteContent })
     expect(config.versions).toMatchObject({ drafts: { validate: true } })
     const workflowRoutes = (config.endpoints || []).filter((endpoint) => endpoint.path === '/:id/workflow').map((endpoint) => endpoint.method)
     expect(workflowRoutes.sort()).toEqual(['get', 'post'])
