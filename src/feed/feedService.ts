@@ -14,7 +14,7 @@ export type FeedRequest = { method: string; path: string; query: URLSearchParams
 export type FeedResponse = { status: number; headers: Record<string, string>; body: Buffer }
 
 type Rendered = { json: Buffer; gzip: Buffer; etag: string }
-type Client = { id: string; name: string; feeds: string[]; active: boolean }
+type Client = { id: string; feeds: string[]; active: boolean }
 
 /** Collections whose main documents make up the feeds (drafts never touch them). */
 const WATCHED = ['notices', 'free-clinic-events', 'promo-videos', 'brochures', 'video-transcodes', 'media', 'departments', 'app-clients'] as const
@@ -133,12 +133,12 @@ export class FeedService {
     const [patient, doctor, clients] = await Promise.all([
       buildFeed(this.payload, 'patient', now),
       buildFeed(this.payload, 'doctor', now),
-      this.payload.find({ collection: 'app-clients', limit: 0, pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true }),
+      this.payload.find({ collection: 'app-clients', pagination: false, depth: 0, overrideAccess: true, showHiddenFields: true, select: { apiKeyHash: true, feeds: true, active: true } }),
     ])
     this.feeds.set('patient', { content: patient.content, full: render(patient.content), filtered: new Map() })
     this.feeds.set('doctor', { content: doctor.content, full: render(doctor.content), filtered: new Map() })
     this.clients = new Map(
-      clients.docs.filter((c) => c.apiKeyHash).map((c) => [c.apiKeyHash as string, { id: String(c.id), name: c.name, feeds: (c.feeds ?? []) as string[], active: Boolean(c.active) }]),
+      clients.docs.filter((c) => c.apiKeyHash).map((c) => [c.apiKeyHash as string, { id: String(c.id), feeds: (c.feeds ?? []) as string[], active: Boolean(c.active) }]),
     )
     // A display window opens or closes without any write: rebuild at that moment.
     if (this.boundary) clearTimeout(this.boundary)
