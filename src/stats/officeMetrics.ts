@@ -1,10 +1,8 @@
 import type { Payload, Where } from 'payload'
 
 import { documentId, refId } from '@/content/ids'
+import { addDays, shanghaiMidnight } from '@/content/shanghaiTime'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection } from '@/workflow/states'
-
-import { dayStart } from './statsQuery'
-import { addDays } from '@/content/shanghaiTime'
 
 /**
  * How late a go-live may be and still count as on time (ms). The scheduler works the queue every
@@ -54,8 +52,8 @@ async function auditEntries(payload: Payload, where: Where): Promise<AuditRow[]>
 
 /** The office's figures for Beijing days `from`–`to`, from the audit log (who did what when) and the items themselves. */
 export async function officeMetrics(payload: Payload, { from, to, collection }: { from: string; to: string; collection?: PublishableCollection }): Promise<OfficeMetrics> {
-  const start = dayStart(from)
-  const end = dayStart(addDays(to, 1))
+  const start = shanghaiMidnight(from).toISOString()
+  const end = shanghaiMidnight(addDays(to, 1)).toISOString()
   const collections = collection ? [collection] : [...PUBLISHABLE_COLLECTIONS]
   const inRange: Where[] = [{ createdAt: { greater_than_equal: start } }, { createdAt: { less_than: end } }, { collectionSlug: { in: collections } }]
 

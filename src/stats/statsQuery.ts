@@ -8,7 +8,7 @@ import {
   TRACKED_COLLECTIONS,
   type TrackedCollection,
 } from './events'
-import { addDays, daysInRange, isDay, shanghaiDay, shanghaiMidnight } from '@/content/shanghaiTime'
+import { addDays, daysInRange, isDay, shanghaiDay } from '@/content/shanghaiTime'
 
 /** Longest range one request may ask for (days, inclusive): a year and a month of slack for year-on-year views. */
 export const MAX_RANGE_DAYS = 400
@@ -77,6 +77,3 @@ export function parseStatsQuery(params: URLSearchParams, now = Date.now()): { ok
   }
   return { ok: true, query }
 }
-
-/** The instant a Beijing day starts (UTC ISO): Asia/Shanghai has no daylight saving, so always 16:00Z the day before. */
-export const dayStart = (day: string) => shanghaiMidnight(day).toISOString()
