@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '@/auth/roles'
+import { refId } from '@/content/ids'
 import { YixunError } from '@/errors'
 
 /** Fields that grant power: only an admin may set them, on anyone's account including their own. */
@@ -8,8 +9,7 @@ const PRIVILEGED_FIELDS = ['roles', 'departments'] as const
 
 const idsOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [])
-    .map((item) => (item && typeof item === 'object' && 'id' in item ? item.id : item))
-    .map(String)
+    .map((item) => String(refId(item)))
     .sort()
 
 /**
