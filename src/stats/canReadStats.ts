@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { hasRole } from '@/auth/roles'
+import { hasRole, type Role } from '@/auth/roles'
 
 /**
  * Who may read the raw event counts: admins, reviewers (they decide what goes out), the office's
@@ -8,4 +8,6 @@ import { hasRole } from '@/auth/roles'
  * content and have no reason to see how the whole hospital's items perform. The counts hold no
  * patient data: no device ids, only totals per day.
  */
-export const canReadStats: Access = ({ req: { user } }) => hasRole(user, 'admin', 'reviewer', 'viewer', 'publicity')
+export const STATS_READERS: Role[] = ['admin', 'reviewer', 'viewer', 'publicity']
+
+export const canReadStats: Access = ({ req: { user } }) => hasRole(user, ...STATS_READERS)

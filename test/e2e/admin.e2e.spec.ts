@@ -47,6 +47,8 @@ describe('the admin in a browser', () => {
     const text = await page.locator('body').innerText()
     expect(text).toContain('员工账号')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh')
+    // Editors may not read statistics, so the navigation does not offer the page.
+    expect(await page.locator('.yixun-nav-links a').allTextContents()).toEqual(['工作台', '发布日历'])
     await page.screenshot({ path: screenshotPath('admin-dashboard-editor-zh'), fullPage: true })
     await context.close()
   })
@@ -61,6 +63,7 @@ describe('the admin in a browser', () => {
     await page.locator('button[type="submit"]').click()
     await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
     await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('Departments')
+    expect(await page.locator('.yixun-nav-links a').allTextContents()).toEqual(['Dashboard', 'Publishing calendar', 'Statistics'])
     await page.screenshot({ path: screenshotPath('admin-dashboard-viewer-en'), fullPage: true })
     await context.close()
   })
