@@ -4,7 +4,8 @@ import type { Role } from '@/auth/roles'
 import type { WorkflowAction } from '@/workflow/states'
 
 import { act, createAs, departmentId, hoursFromNow, noticeData, versionsOf } from '../helpers/content'
-import { startYixun, type TestYixun } from '../helpers/yixun'
+import { ensureStaff } from '../helpers/mail'
+import { startYixun, TEST_PASSWORD, type TestYixun } from '../helpers/yixun'
 
 let yixun: TestYixun
 
@@ -193,6 +194,20 @@ describe('department scope', () => {
     const response = await yixun.rest.patch(`notices/${notice.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '越权修改' } })
     expect(response.status).toBe(403)
     expect((await versionsOf(yixun, 'notices', notice.id)).working.summary).toBe(notice.summary)
+  })
+
+  it('refuses a reviewer limited to a department approving or rejecting another department’s notice', async () => {
+    await ensureStaff(yixun.payload, { email: 'gi-reviewer@yixun.local', name: '消化内科审核员', roles: ['reviewer'], departmentCodes: ['GI'] })
+    const { token } = await yixun.payload.login({ collection: 'users', data: { email: 'gi-reviewer@yixun.local', password: TEST_PASSWORD } })
+    const notice = await createAs(yixun, 'publicity', 'notices', await noticeData(yixun, { departments: [await departmentId(yixun, 'ORTH')] }))
+    expect((await act(yixun, 'publicity', 'notices', notice.id, 'submit')).status).toBe(200)
+
+    for (const [action, comment] of [['approve'], ['reject', '越权驳回']] as const) {
+      const response = await yixun.rest.post(`notices/${notice.id}/workflow`, { token: token!, body: { action, comment } })
+      expect(response.status).toBe(403)
+      expect((await response.json()).errors[0].code).toBe('DEPARTMENT_OUT_OF_SCOPE')
+    }
+    expect((await versionsOf(yixun, 'notices', notice.id)).working.workflowState).toBe('in_review')
   })
 
   it('lets publicity staff write hospital-wide', async () => {
