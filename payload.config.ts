@@ -15,6 +15,7 @@ import { Brochures } from './collections/Brochures'
 import { Departments } from './collections/Departments'
 import { FeedEventCounts } from './collections/FeedEventCounts'
 import { FreeClinicEvents } from './collections/FreeClinicEvents'
+import { LoginFailures } from './collections/LoginFailures'
 import { Media } from './collections/Media'
 import { Notices } from './collections/Notices'
 import { PromoVideos } from './collections/PromoVideos'
@@ -76,7 +77,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog],
+  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, LoginFailures, AuditLog],
   jobs: {
     tasks: [scheduleTask, sendMailTask, deliverWebhookTask, compactFeedEventCountsTask, transcodeVideoTask],
     // src/server.ts works the queue every second (src/jobs/runner.ts, one leader per cluster);

@@ -9,9 +9,10 @@ type Messages = { zh: string; en: string }
 export class YixunError extends APIError {
   readonly code: string
 
-  constructor(code: string, status: number, messages: Messages, language?: string) {
+  /** `field` names the form field at fault: the admin then shows the message under that field. */
+  constructor(code: string, status: number, messages: Messages, language?: string, field?: string) {
     const message = language?.startsWith('en') ? messages.en : messages.zh
-    super(message, status, { code }, true)
+    super(message, status, { code, ...(field ? { errors: [{ path: field, message }] } : {}) }, true)
     this.code = code
   }
 }

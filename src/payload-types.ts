@@ -32,6 +32,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'feed-event-counts': FeedEventCount;
     'schedule-claims': ScheduleClaim;
+    'login-failures': LoginFailure;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -57,6 +58,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'feed-event-counts': FeedEventCountsSelect<false> | FeedEventCountsSelect<true>;
     'schedule-claims': ScheduleClaimsSelect<false> | ScheduleClaimsSelect<true>;
+    'login-failures': LoginFailuresSelect<false> | LoginFailuresSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -338,6 +340,7 @@ export interface FreeClinicEvent {
  */
 export interface User {
   id: number;
+  currentPassword?: string | null;
   name: string;
   roles: ('admin' | 'reviewer' | 'editor' | 'publicity' | 'viewer')[];
   /**
@@ -351,9 +354,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -660,6 +660,18 @@ export interface ScheduleClaim {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-failures".
+ */
+export interface LoginFailure {
+  id: number;
+  key: string;
+  email: string;
+  ip: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every create, update, delete, workflow transition, publish, expiry, failed sign-in and role change. Read-only: no one can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -863,6 +875,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'schedule-claims';
         value: number | ScheduleClaim;
+      } | null)
+    | ({
+        relationTo: 'login-failures';
+        value: number | LoginFailure;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1253,6 +1269,7 @@ export interface VideoTranscodesSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   roles?: T;
   departments?: T;
@@ -1263,9 +1280,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
@@ -1361,6 +1375,17 @@ export interface FeedEventCountsSelect<T extends boolean = true> {
 export interface ScheduleClaimsSelect<T extends boolean = true> {
   key?: T;
   holder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "login-failures_select".
+ */
+export interface LoginFailuresSelect<T extends boolean = true> {
+  key?: T;
+  email?: T;
+  ip?: T;
   updatedAt?: T;
   createdAt?: T;
 }

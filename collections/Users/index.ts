@@ -7,10 +7,16 @@ import { rejectPrivilegeChange } from '@/access/rejectPrivilegeChange'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { ROLE_LABELS, ROLES } from '@/auth/roles'
+import { sessionCookieSecure } from '@/auth/sessionCookie'
+import { RESET_LINK_LIFETIME } from '@/mail/passwordResetMessage'
 
 import { auditFailedLogin } from './hooks/auditFailedLogin'
 import { auditRoleChange } from './hooks/auditRoleChange'
+import { checkNewPassword } from './hooks/checkNewPassword'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { queuePasswordResetMail, takeResetMailOutOfOperation } from './hooks/queuePasswordResetMail'
+import { rejectInvalidResetLink } from './hooks/rejectInvalidResetLink'
+import { answerRefusedSignInAlike, checkSignIn, forgetFailuresOnSignIn } from './hooks/signInPolicy'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -24,11 +30,18 @@ export const Users: CollectionConfig<'users'> = {
     group: { zh: '系统', en: 'System' },
   },
   auth: {
-    // Five wrong passwords lock the account for fifteen minutes.
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Off: Payload locks the account for everyone, so five wrong passwords from a stranger would
+    // lock its owner out. hooks/signInPolicy.ts locks per account and client address instead.
+    maxLoginAttempts: 0,
     // A working day; staff sign in again the next morning.
     tokenExpiration: 12 * 60 * 60,
+    cookies: { secure: sessionCookieSecure(), sameSite: 'Lax' },
+    forgotPassword: {
+      expiration: RESET_LINK_LIFETIME,
+      // Payload's own throttle writes outside the operation's transaction, which on SQLite waits for
+      // the writer lock the same request holds (hooks/queuePasswordResetMail.ts throttles instead).
+      minRequestInterval: 0,
+    },
   },
   access: {
     // Colleagues' names appear as submitter and reviewer on every item.
@@ -39,13 +52,26 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [rejectPrivilegeChange],
+    beforeOperation: [rejectPrivilegeChange, checkSignIn, takeResetMailOutOfOperation, rejectInvalidResetLink, checkNewPassword],
+    afterOperation: [queuePasswordResetMail, forgetFailuresOnSignIn],
     beforeChange: [makeFirstUserAdmin],
     afterChange: [auditAfterChange, auditRoleChange],
     afterDelete: [auditAfterDelete],
-    afterError: [auditFailedLogin],
+    afterError: [auditFailedLogin, answerRefusedSignInAlike],
   },
   fields: [
+    {
+      // Never stored: checked by hooks/checkNewPassword.ts when someone changes their own password.
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: { zh: '当前密码（修改自己的密码时必填）', en: 'Current password (needed to change your own)' },
+      admin: {
+        components: { Field: '@payloadcms/ui#PasswordField' },
+        condition: (data, _sibling, { user }) => Boolean(user && data?.id !== undefined && String(data.id) === String(user.id)),
+      },
+      access: { read: () => false },
+    },
     {
       name: 'name',
       type: 'text',

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { User } from '@/payload-types'
 
+import { currentLockouts, type Lockout } from './lockouts'
 import { type Problems, problemsFor, seesSystemProblems, seesTranscodeProblems } from './problems'
 import { decidesReviews, type WhatNeedsMe, whatNeedsMe, writesContent } from './whatNeedsMe'
 
@@ -9,15 +10,19 @@ import { decidesReviews, type WhatNeedsMe, whatNeedsMe, writesContent } from './
  * Everything on the admin's home page for one person. Every section is always present; `sections`
  * says which ones this person's roles call for (the others are empty and the panel hides them):
  * reviewQueue — reviewers and admins; mine — editors, publicity and admins; today — everyone;
- * transcodes — publicity and admins; webhooks and mail — admins.
+ * transcodes — publicity and admins; webhooks, mail and sign-in lockouts — admins.
  */
 export type Dashboard = WhatNeedsMe & {
-  problems: Problems
-  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean }
+  problems: Problems & { lockouts: Lockout[] }
+  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean; lockouts: boolean }
 }
 
 export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'roles' | 'departments'>, now: Date = new Date()): Promise<Dashboard> {
-  const [needs, problems] = await Promise.all([whatNeedsMe(payload, user, now), problemsFor(payload, user)])
+  const [needs, problems, lockouts] = await Promise.all([
+    whatNeedsMe(payload, user, now),
+    problemsFor(payload, user),
+    seesSystemProblems(user) ? currentLockouts(payload, now) : [],
+  ])
   return {
     sections: {
       reviewQueue: decidesReviews(user),
@@ -26,8 +31,9 @@ export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'ro
       transcodes: seesTranscodeProblems(user),
       webhooks: seesSystemProblems(user),
       mail: seesSystemProblems(user),
+      lockouts: seesSystemProblems(user),
     },
     ...needs,
-    problems,
+    problems: { ...problems, lockouts },
   }
 }

@@ -5,6 +5,7 @@ import { YixunError } from '@/errors'
 import type { User } from '@/payload-types'
 
 import { dashboardFor } from './dashboardFor'
+import { unlockSignIn } from './unlockSignIn'
 import { retryMail } from './retryMail'
 
 type Messages = { zh: string; en: string }
@@ -25,20 +26,23 @@ function requireUser(req: PayloadRequest): User {
 const NO_SUCH_MAIL: Messages = { zh: '找不到该邮件任务。', en: 'No such mail job.' }
 
 /** Job ids arrive as text: numbers on SQL engines, ObjectIds on MongoDB. */
-function jobId(req: PayloadRequest): number | string {
-  const raw = String(req.routeParams?.jobId ?? '')
+function jobId(req: PayloadRequest, param = 'jobId', notFound = NO_SUCH_MAIL): number | string {
+  const raw = String(req.routeParams?.[param] ?? '')
   if (req.payload.db.defaultIDType !== 'number') {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_MAIL)
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw refuse(req, 'NOT_FOUND', 404, notFound)
     return raw
   }
   const id = Number(raw)
-  if (!Number.isSafeInteger(id) || id < 1) throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_MAIL)
+  if (!Number.isSafeInteger(id) || id < 1) throw refuse(req, 'NOT_FOUND', 404, notFound)
   return id
 }
+
+const NO_SUCH_LOCKOUT: Messages = { zh: '找不到该登录锁定（可能已解除或已过期）。', en: 'No such sign-in lock (it may have been lifted or expired).' }
 
 /**
  * GET  /api/dashboard                      what needs the signed-in person (see Dashboard in dashboardFor.ts)
  * POST /api/dashboard/mail/:jobId/retry    queue a mail the queue gave up on again (admins); 202
+ * POST /api/dashboard/lockouts/:id/unlock  lift a sign-in lock (admins; id of a lockout's latest attempt); 200
  * Failed transcodes and webhook deliveries are retried through their own endpoints
  * (POST /api/promo-videos/:id/transcode/retry, POST /api/webhook-deliveries/:id/redeliver);
  * each problem carries the URL of its retry.
@@ -69,6 +73,21 @@ export const dashboardEndpoints: Endpoint[] = [
           throw refuse(req, 'MAIL_NOT_FAILED', 409, { zh: '只有发送失败（已放弃重试）的邮件可以重发。', en: 'Only a mail the queue gave up on can be resent.' })
         }
         return Response.json({ id: result.jobId, replaced: result.replaced, to: result.to, subject: result.subject, status: 'queued' }, { status: 202 })
+      } catch (error) {
+        return asResponse(error)
+      }
+    },
+  },
+  {
+    path: '/dashboard/lockouts/:id/unlock',
+    method: 'post',
+    handler: async (req) => {
+      try {
+        requireUser(req)
+        if (!hasRole(req.user, 'admin')) throw refuse(req, 'FORBIDDEN', 403, { zh: '只有系统管理员可以解除登录锁定。', en: 'Only an administrator can lift a sign-in lock.' })
+        const unlocked = await unlockSignIn(req.payload, jobId(req, 'id', NO_SUCH_LOCKOUT))
+        if (!unlocked) throw refuse(req, 'NOT_FOUND', 404, NO_SUCH_LOCKOUT)
+        return Response.json({ email: unlocked.email, ip: unlocked.ip, status: 'unlocked' })
       } catch (error) {
         return asResponse(error)
       }

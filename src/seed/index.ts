@@ -44,7 +44,9 @@ export async function seed(
     }
     const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
     if (docs[0]) {
-      await payload.update({ collection: 'users', id: docs[0].id, data: { ...data, loginAttempts: 0, lockUntil: null }, context })
+      await payload.update({ collection: 'users', id: docs[0].id, data, context })
+      // Seeding again also lifts any sign-in lock on the demo accounts.
+      await payload.delete({ collection: 'login-failures', where: { email: { equals: email } }, overrideAccess: true, context })
       summary.users.updated++
     } else {
       await payload.create({ collection: 'users', data: { ...data, email }, context })

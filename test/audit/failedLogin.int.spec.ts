@@ -78,7 +78,7 @@ describe('failed sign-ins', () => {
     expect(entries).toHaveLength(before + 6)
     expect(entries[0]).toMatchObject({ documentId: String(accountId), details: { email: EMAIL, reason: 'locked' } })
     expect(JSON.stringify(entries)).not.toContain(TEST_PASSWORD)
-    await yixun.payload.update({ collection: 'users', id: accountId, data: { loginAttempts: 0, lockUntil: null } })
+    await yixun.payload.delete({ collection: 'login-failures', where: { email: { equals: EMAIL } } })
   })
 
   it('writes nothing for a successful sign-in or for errors on other routes', async () => {

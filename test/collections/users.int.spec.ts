@@ -114,29 +114,7 @@ describe('staff accounts over REST', () => {
   })
 })
 
-describe('sign-in', () => {
-  it('locks an account after five wrong passwords, even for the right password afterwards', async () => {
-    const email = demoEmail('publicity')
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await yixun.rest.post('users/login', { body: { email, password: 'wrong-password' } })
-      expect(response.status).toBe(401)
-    }
-    const locked = await yixun.rest.post('users/login', { body: { email, password: TEST_PASSWORD } })
-    expect(locked.status).toBe(401)
-    expect(JSON.stringify(await locked.json())).toMatch(/locked/i)
-
-    // An admin can unlock it; then the right password works again.
-    const unlock = await yixun.rest.post('users/unlock', { token: await yixun.tokenFor('admin'), body: { email } })
-    expect(unlock.status).toBe(200)
-    const ok = await yixun.rest.post('users/login', { body: { email, password: TEST_PASSWORD } })
-    expect(ok.status).toBe(200)
-  })
-
-  it('refuses a non-admin unlocking an account', async () => {
-    const response = await yixun.rest.post('users/unlock', { token: await yixun.tokenFor('reviewer'), body: { email: demoEmail('viewer') } })
-    expect(response.status).toBe(403)
-  })
-})
+// Sign-in locks, uniform refusals and unlocking: test/auth/signIn.int.spec.ts.
 
 describe('first account', () => {
   it('becomes admin whatever roles were asked for', async () => {

@@ -2,10 +2,15 @@ import { AuthenticationError, type CollectionAfterErrorHook, LockedAuth, Unverif
 
 import { recordAuditOutsideTransaction } from '@/audit/recordAudit'
 
+import type { RefusalReason } from './signInPolicy'
+
 const MAX_EMAIL_LENGTH = 254
 
 /** Why the sign-in failed, in words that do not depend on the caller's language. */
 function reasonFor(error: Error, accountExists: boolean): string {
+  // Set by checkSignIn, which refuses locked and unknown accounts with a plain AuthenticationError.
+  const refusal = (error as { reason?: RefusalReason }).reason
+  if (refusal) return refusal
   if (error instanceof LockedAuth || error.name === 'LockedAuth') return 'locked'
   if (error instanceof UnverifiedEmail || error.name === 'UnverifiedEmail') return 'unverified'
   if (error instanceof ValidationError || error.name === 'ValidationError') return 'incomplete'
@@ -13,7 +18,7 @@ function reasonFor(error: Error, accountExists: boolean): string {
   return 'error'
 }
 
-const isLoginRequest = (url: string | undefined, method: string | undefined) =>
+export const isLoginRequest = (url: string | undefined, method: string | undefined) =>
   method?.toUpperCase() === 'POST' && Boolean(url) && new URL(url!, 'http://localhost').pathname.replace(/\/+$/, '').endsWith('/users/login')
 
 /**

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
 import type { Dashboard } from '../dashboardFor'
+import type { Lockout } from '../lockouts'
 import type { Problem } from '../problems'
 import type { DashboardItem, PersonRef } from '../whatNeedsMe'
 
@@ -37,7 +38,14 @@ const TEXT = {
   transcodes: { zh: '视频转码失败', en: 'Failed video transcodes' },
   webhooks: { zh: 'Webhook 推送失败', en: 'Failing webhook deliveries' },
   mail: { zh: '邮件发送失败', en: 'Mail that could not be sent' },
+  lockouts: { zh: '登录锁定', en: 'Sign-in lockouts' },
+  unlock: { zh: '解除锁定', en: 'Unlock' },
+  unlocking: { zh: '正在解除…', en: 'Unlocking…' },
 }
+
+/** A lockout is shown like a problem; its action lifts the lock instead of retrying. */
+type ShownProblem = Problem | Lockout
+
 
 const KINDS: Record<DashboardItem['collection'], { zh: string; en: string }> = {
   notices: { zh: '公告', en: 'Notice' },
@@ -131,7 +139,7 @@ function ItemCard({ testId, title, items, detail, lang }: { testId: string; titl
 }
 
 /** Calls the problem's retry endpoint, then re-reads the page's server data. */
-function RetryButton({ problem, lang }: { problem: Problem; lang: Lang }) {
+function RetryButton({ problem, lang }: { problem: ShownProblem; lang: Lang }) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -157,7 +165,7 @@ function RetryButton({ problem, lang }: { problem: Problem; lang: Lang }) {
   return (
     <div className="yixun-dashboard__retry">
       <Button buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={() => void retry()} extraButtonProps={{ 'data-testid': 'dashboard-retry' }}>
-        {busy ? TEXT.retrying[lang] : TEXT.retry[lang]}
+        {problem.kind === 'lockout' ? (busy ? TEXT.unlocking[lang] : TEXT.unlock[lang]) : busy ? TEXT.retrying[lang] : TEXT.retry[lang]}
       </Button>
       {error && (
         <p className="yixun-dashboard__error" role="alert">
@@ -168,7 +176,7 @@ function RetryButton({ problem, lang }: { problem: Problem; lang: Lang }) {
   )
 }
 
-function ProblemRow({ problem, lang }: { problem: Problem; lang: Lang }) {
+function ProblemRow({ problem, lang }: { problem: ShownProblem; lang: Lang }) {
   return (
     <li className="yixun-dashboard__item" data-testid="dashboard-item" data-collection={problem.collection} data-id={String(problem.id)} data-kind={problem.kind}>
       <div className="yixun-dashboard__item-head">
@@ -196,6 +204,7 @@ function ProblemsCard({ data, lang }: { data: Dashboard; lang: Lang }) {
       { key: 'transcodes', shown: data.sections.transcodes, problems: data.problems.transcodes },
       { key: 'webhooks', shown: data.sections.webhooks, problems: data.problems.webhooks },
       { key: 'mail', shown: data.sections.mail, problems: data.problems.mail },
+      { key: 'lockouts', shown: data.sections.lockouts, problems: data.problems.lockouts },
     ] as const
   ).filter((group) => group.shown)
   if (groups.length === 0) return null
