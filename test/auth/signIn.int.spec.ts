@@ -95,3 +95,37 @@ describe('sign-in lock per account and address', () => {
     await expect(yixun.payload.login({ collection: 'users', data: { email: demoEmail('publicity'), password: TEST_PASSWORD }, req: { headers: new Headers(STRANGER) } })).rejects.toThrow()
   })
 })
+
+describe('lockouts on the dashboard', () => {
+  const lockOut = async (email: string) => {
+    for (let attempt = 0; attempt < 5; attempt++) await login(email, `Guess-number-${attempt}-w`)
+  }
+
+  it('shows admins each locked account and address, and lets them unlock it', async () => {
+    await lockOut(demoEmail('viewer'))
+    const admin = await yixun.tokenFor('admin')
+    const { problems, sections } = await (await yixun.rest.get('dashboard', { token: admin })).json()
+    expect(sections.lockouts).toBe(true)
+    expect(problems.lockouts).toHaveLength(1)
+    const [lockout] = problems.lockouts
+    expect(lockout).toMatchObject({ kind: 'lockout', title: demoEmail('viewer'), ip: '203.0.113.9', attempts: 5 })
+    expect(Date.parse(lockout.lockedUntil)).toBeGreaterThan(Date.now())
+
+    const unlocked = await yixun.rest.post(lockout.retry.url.replace(/^\/api\//, ''), { token: admin, body: {} })
+    expect(unlocked.status).toBe(200)
+    expect((await login(demoEmail('viewer'), TEST_PASSWORD)).status).toBe(200)
+    expect((await (await yixun.rest.get('dashboard', { token: admin })).json()).problems.lockouts).toEqual([])
+  })
+
+  it('hides lockouts from everyone else and refuses their unlock with 403', async () => {
+    await lockOut(demoEmail('viewer'))
+    const reviewer = await yixun.tokenFor('reviewer')
+    expect((await (await yixun.rest.get('dashboard', { token: reviewer })).json()).problems.lockouts).toEqual([])
+    const { docs } = await yixun.payload.find({ collection: 'login-failures', limit: 1, depth: 0 })
+    const refused = await yixun.rest.post(`dashboard/lockouts/${docs[0].id}/unlock`, { token: reviewer, body: {} })
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).errors[0].code).toBe('FORBIDDEN')
+    expect((await login(demoEmail('viewer'), TEST_PASSWORD)).status).toBe(401)
+    expect((await yixun.rest.post(`dashboard/lockouts/${docs[0].id}/unlock`, { body: {} })).status).toBe(401)
+  })
+})

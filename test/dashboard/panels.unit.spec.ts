@@ -102,3 +102,36 @@ describe('the dashboard panels', () => {
     expect(render(null)).toContain('工作台暂时无法读取')
   })
 })
+
+describe('the sign-in lockouts panel', () => {
+  it('lists a lockout with its address and an unlock button', () => {
+    const base = dashboard()
+    const html = render(
+      dashboard({
+        problems: {
+          ...base.problems,
+          lockouts: [
+            {
+              kind: 'lockout',
+              collection: 'login-failures',
+              id: 9,
+              title: 'admin@yixun.local',
+              ip: '203.0.113.9',
+              reason: { zh: '来自 203.0.113.9 的登录连续失败 5 次', en: '5 failed sign-ins from 203.0.113.9' },
+              detail: 'IP 203.0.113.9',
+              attempts: 5,
+              at: '2026-11-26T01:00:00.000Z',
+              lockedUntil: '2026-11-26T01:15:00.000Z',
+              href: null,
+              retry: { method: 'POST', url: '/api/dashboard/lockouts/9/unlock' },
+            },
+          ],
+        },
+      }),
+    )
+    expect(html).toContain('登录锁定')
+    expect(html).toContain('admin@yixun.local')
+    expect(html).toContain('来自 203.0.113.9 的登录连续失败 5 次')
+    expect(html).toContain('解除锁定')
+  })
+})
