@@ -10,6 +10,7 @@ import { Readable } from 'node:stream'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { clientAddress } from './audit/clientAddress'
 import { payloadSecret } from './config/secret'
 import { preflightDatabase } from './db/preflight'
 import { redactUri, resolveDatabase, StartupConfigError } from './db/uri'
@@ -57,6 +58,7 @@ async function main() {
   const dev = process.env.NODE_ENV !== 'production'
   const port = Number(process.env.PORT || 3000)
   const hostname = process.env.HOST || '0.0.0.0'
+  const trustedProxyHops = Number(process.env.TRUST_PROXY_HOPS || 0)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupConfigError(`PORT: "${process.env.PORT}" is not a port number`)
 
   payloadSecret()
@@ -82,8 +84,9 @@ async function main() {
     const incoming = req.headers['x-request-id']
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
     req.headers['x-request-id'] = requestId
-    // The peer address for the audit log; overwritten so a client cannot claim another.
-    req.headers['x-yixun-client-ip'] = req.socket.remoteAddress ?? ''
+    // The client's address for the audit log and the sign-in lock; overwritten so a client cannot
+    // claim another. X-Forwarded-For counts only through the proxies TRUST_PROXY_HOPS declares.
+    req.headers['x-yixun-client-ip'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxyHops)
     res.setHeader('X-Request-Id', requestId)
     // The query string can carry tokens; the path is enough to find a request.
     const path = (req.url ?? '/').split('?')[0]

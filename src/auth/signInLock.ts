@@ -41,13 +41,15 @@ async function recentFailures(payload: Payload, key: string): Promise<number> {
  * Local API) and for attempts fired at once: each sees at least the rows committed before its own,
  * so at most MAX_FAILED_SIGN_INS of them are admitted. Returns false when the pair is locked.
  */
-export async function admitSignIn(payload: Payload, email: string, ip: string): Promise<boolean> {
+export async function admitSignIn(payload: Payload, email: string, ip: string, caller?: PayloadRequest): Promise<boolean> {
   const key = signInKey(email, ip)
   if ((await recentFailures(payload, key)) >= MAX_FAILED_SIGN_INS) return false
-  // A transaction of its own: the sign-in request has none yet, and on SQLite a write outside
-  // one would wait for any other open transaction's writer lock (src/db/sqliteTransactions.ts).
-  const req = await createLocalReq({}, payload)
-  const ownTransaction = await initTransaction(req)
+  // A transaction of its own: on SQLite a write outside one would wait for any other open
+  // transaction's writer lock (src/db/sqliteTransactions.ts). When the sign-in runs inside a
+  // caller's transaction (first-register signs the new admin in), write in that one: a second
+  // transaction would queue behind the caller's and wait for it forever.
+  const req = caller?.transactionID ? caller : await createLocalReq({}, payload)
+  const ownTransaction = req === caller ? false : await initTransaction(req)
   try {
     await payload.db.deleteMany({ collection: 'login-failures', where: { createdAt: { less_than: since(KEEP_FAILURES) } }, req })
     await payload.create({ collection: 'login-failures', data: { key, email, ip }, req, overrideAccess: true, depth: 0, select: { key: true } })

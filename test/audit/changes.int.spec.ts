@@ -5,7 +5,7 @@ import { recordAudit } from '@/audit/recordAudit'
 import { demoEmail } from '@/seed/users'
 
 import { auditEntries, localRequest, userIdOf } from '../helpers/audit'
-import { startYixun, type TestYixun } from '../helpers/yixun'
+import { startYixun, TEST_PASSWORD, type TestYixun } from '../helpers/yixun'
 
 let yixun: TestYixun
 
@@ -132,7 +132,7 @@ describe('changes to staff accounts', () => {
   it('notes a password change by name and never stores the password or its hash', async () => {
     const id = await userIdOf(yixun, 'publicity')
     const secret = 'a-new-secret-password-9'
-    const response = await yixun.rest.patch(`users/${id}`, { token: await yixun.tokenFor('publicity'), body: { password: secret } })
+    const response = await yixun.rest.patch(`users/${id}`, { token: await yixun.tokenFor('publicity'), body: { password: secret, currentPassword: TEST_PASSWORD } })
     expect(response.status).toBe(200)
     const [entry] = await auditEntries(yixun, { action: { equals: 'update' }, ...forDocument('users', id) })
     expect(entry.changedFields).toEqual(['password'])

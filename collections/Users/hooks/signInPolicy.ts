@@ -24,8 +24,8 @@ export const checkSignIn: CollectionBeforeOperationHook<'users'> = async ({ args
   // Missing fields: Payload's own validation answers 400 and says which.
   if (!email || typeof password !== 'string' || password.trim() === '') return args
 
-  const admitted = await admitSignIn(req.payload, email, clientAddress(req))
-  const account = admitted ? await req.payload.db.findOne({ collection: 'users', where: { email: { equals: email } } }) : null
+  const admitted = await admitSignIn(req.payload, email, clientAddress(req), req)
+  const account = admitted ? await req.payload.db.findOne({ collection: 'users', where: { email: { equals: email } }, req }) : null
   if (account) return args
   await hashLikeAPassword(password)
   const reason: RefusalReason = admitted ? 'unknown_account' : 'locked'
