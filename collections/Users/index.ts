@@ -67,10 +67,11 @@ export const Users: CollectionConfig<'users'> = {
       virtual: true,
       label: { zh: '当前密码（修改自己的密码时必填）', en: 'Current password (needed to change your own)' },
       admin: {
-        components: { Field: '@payloadcms/ui#PasswordField' },
+        components: { Field: '/src/auth/admin/CurrentPasswordField#CurrentPasswordField' },
         condition: (data, _sibling, { user }) => Boolean(user && data?.id !== undefined && String(data.id) === String(user.id)),
       },
-      access: { read: () => false },
+      // Never read back, not even to the person who typed it.
+      hooks: { afterRead: [() => undefined] },
     },
     {
       name: 'name',

@@ -25,7 +25,7 @@ import { WorkflowPanel as WorkflowPanel_cff2e4ec397c5d2b5d6a3c2202121637 } from 
 import { NoDirectPublish as NoDirectPublish_bf83326444f7d16ae1dd6d37bc735c9f } from '../../../../src/workflow/admin/NoDirectPublish'
 import { TranscodeStatusField as TranscodeStatusField_2d3bab125b203b2669320bb6cdfe4162 } from '../../../../collections/PromoVideos/admin/TranscodeStatus'
 import { TranscodeStatusCell as TranscodeStatusCell_2d3bab125b203b2669320bb6cdfe4162 } from '../../../../collections/PromoVideos/admin/TranscodeStatus'
-import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
+import { CurrentPasswordField as CurrentPasswordField_1791ea66b536735f0feb193a78e77620 } from '../../../../src/auth/admin/CurrentPasswordField'
 import { Dashboard as Dashboard_c1106ab434a7628d2b3317e383fab543 } from '../../../../src/dashboard/admin/Dashboard'
 import { NavLinks as NavLinks_a8a83ef23abcec87047452bcaf88c32e } from '../../../../src/admin/NavLinks'
 import { CalendarView as CalendarView_ed5a7538c1b5d9e38d53af5fc600d8dd } from '../../../../src/calendar/admin/CalendarView'
@@ -61,7 +61,7 @@ export const importMap = {
   "/src/workflow/admin/NoDirectPublish#NoDirectPublish": NoDirectPublish_bf83326444f7d16ae1dd6d37bc735c9f,
   "/collections/PromoVideos/admin/TranscodeStatus#TranscodeStatusField": TranscodeStatusField_2d3bab125b203b2669320bb6cdfe4162,
   "/collections/PromoVideos/admin/TranscodeStatus#TranscodeStatusCell": TranscodeStatusCell_2d3bab125b203b2669320bb6cdfe4162,
-  "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
+  "/src/auth/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_1791ea66b536735f0feb193a78e77620,
   "/src/dashboard/admin/Dashboard#Dashboard": Dashboard_c1106ab434a7628d2b3317e383fab543,
   "/src/admin/NavLinks#NavLinks": NavLinks_a8a83ef23abcec87047452bcaf88c32e,
   "/src/calendar/admin/CalendarView#CalendarView": CalendarView_ed5a7538c1b5d9e38d53af5fc600d8dd,
