@@ -6,11 +6,13 @@ import { isStaff } from '@/access/isStaff'
 import { rejectPrivilegeChange } from '@/access/rejectPrivilegeChange'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
+import { databaseAwareJwt } from '@/auth/databaseAwareJwt'
 import { ROLE_LABELS, ROLES } from '@/auth/roles'
 
 import { auditFailedLogin } from './hooks/auditFailedLogin'
 import { auditRoleChange } from './hooks/auditRoleChange'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { refuseMeDuringOutage } from './hooks/refuseMeDuringOutage'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -29,6 +31,7 @@ export const Users: CollectionConfig<'users'> = {
     lockTime: 15 * 60 * 1000,
     // A working day; staff sign in again the next morning.
     tokenExpiration: 12 * 60 * 60,
+    strategies: [databaseAwareJwt],
   },
   access: {
     // Colleagues' names appear as submitter and reviewer on every item.
@@ -44,6 +47,7 @@ export const Users: CollectionConfig<'users'> = {
     afterChange: [auditAfterChange, auditRoleChange],
     afterDelete: [auditAfterDelete],
     afterError: [auditFailedLogin],
+    afterMe: [refuseMeDuringOutage],
   },
   fields: [
     {
