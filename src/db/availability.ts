@@ -11,8 +11,11 @@ export const MAX_BACKOFF = 8000
 /** Node's socket errors and node-postgres's words for a connection that never came or broke. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'])
 const CONNECTION_LOST = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|ECONNREFUSED|ECONNRESET|ETIMEDOUT/i
-/** PostgreSQL SQLSTATEs: connection exceptions (08…), server shutting down or starting (57P01–57P03). */
-const POSTGRES_DOWN = /^(08...|57P0[123])$/
+/**
+ * PostgreSQL SQLSTATEs that refuse the connection itself: connection exceptions (08…), rejected
+ * credentials (28…), the database gone (3D000), the server shutting down or starting (57P01–57P03).
+ */
+const POSTGRES_DOWN = /^(08...|28...|3D000|57P0[123])$/
 
 /**
  * Why a database call failed, when the database rather than the request is to blame: `down`

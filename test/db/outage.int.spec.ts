@@ -1,4 +1,5 @@
 import { createClient } from '@libsql/client'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_BACKOFF } from '@/db/availability'
@@ -69,6 +70,15 @@ describe.runIf(testEngine() === 'postgres')('PostgreSQL cut off through a TCP pr
     await expectOutageAnswer(await yixun.rest.get('users/me', { token }))
     await expectOutageAnswer(await yixun.rest.patch('departments/1', { token, body: { name: '门诊部' } }))
     await expectOutageAnswer(await login('editor'))
+    const graphql = await GRAPHQL_POST(yixun.payload.config)(
+      new Request('http://localhost:3000/api/graphql', {
+        method: 'POST',
+        headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json', 'Accept-Language': 'en' },
+        body: JSON.stringify({ query: '{ Notices { docs { id } } }' }),
+      }),
+    )
+    expect(Number(graphql.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(((await graphql.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', statusCode: 503 })
     // The apps' feeds come from memory and do not notice.
     expect((await patientFeed()).status).toBe(200)
 
