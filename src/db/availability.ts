@@ -61,7 +61,11 @@ export class DatabaseBreaker {
   private probeAt = 0
   private probing = false
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Told when the database stops answering and when it answers again (one log line each). */
+    private readonly onChange: (down: boolean) => void = () => {},
+  ) {}
 
   get open(): boolean {
     return this.backoff > 0
@@ -78,21 +82,28 @@ export class DatabaseBreaker {
     if (probe) this.probing = true
     try {
       const result = await call()
-      this.backoff = 0
+      this.close()
       return result
     } catch (error) {
       const failure = databaseFailure(error)
       // Calls already under way when the breaker opened fail too; only a probe lengthens the pause.
       if (failure === 'down' && (probe || !this.open)) {
+        if (!this.open) this.onChange(true)
         this.backoff = probe ? Math.min(this.backoff * 2, MAX_BACKOFF) : FIRST_BACKOFF
         this.probeAt = this.now() + this.backoff
       } else if (failure === null) {
-        this.backoff = 0 // the database answered, if only to refuse the query
+        this.close() // the database answered, if only to refuse the query
       }
       throw failure && !(error instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(failure === 'down' ? this.retryAfterSeconds() : 1, error) : error
     } finally {
       if (probe) this.probing = false
     }
+  }
+
+  private close(): void {
+    if (!this.open) return
+    this.backoff = 0
+    this.onChange(false)
   }
 }
 
@@ -131,7 +142,12 @@ const GUARDED = [
  * takes (REST, GraphQL, login, Yixun's endpoints, the job runner and the feed poll). A failure
  * is also reported to `watchDatabase` (see src/auth/databaseAwareJwt.ts).
  */
-export function guardDatabase(payload: Payload, breaker = new DatabaseBreaker()): DatabaseBreaker {
+export function guardDatabase(payload: Payload): DatabaseBreaker {
+  const breaker = new DatabaseBreaker(Date.now, (down) =>
+    down
+      ? payload.logger.error(`database unreachable: answering 503 and retrying once every ${FIRST_BACKOFF / 1000}–${MAX_BACKOFF / 1000} s`)
+      : payload.logger.info('database reachable again'),
+  )
   const db = payload.db as unknown as Record<string, unknown>
   for (const name of GUARDED) {
     const original = db[name]
