@@ -8,7 +8,7 @@ import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { shapeErrorResponse } from './src/api/errorResponses'
+import { answerDatabaseOutage, shapeErrorResponse } from './src/api/errorResponses'
 import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
 import { Brochures } from './collections/Brochures'
@@ -87,7 +87,7 @@ export default buildConfig({
   endpoints: [healthEndpoint, ingestEventsEndpoint, ...dashboardEndpoints, ...calendarEndpoints, ...statsEndpoints],
   // Uploads stream to temp files on disk (2 GB videos); each upload collection checks its own limit.
   upload: mediaUploadOptions(),
-  hooks: { afterError: [shapeErrorResponse, explainUploadLimit] },
+  hooks: { afterError: [shapeErrorResponse, explainUploadLimit, answerDatabaseOutage] },
   editor: lexicalEditor(),
   db: databaseAdapter(database),
   onInit: async (payload) => {

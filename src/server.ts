@@ -12,6 +12,7 @@ import { getPayload } from 'payload'
 
 import { clientAddress } from './audit/clientAddress'
 import { payloadSecret } from './config/secret'
+import { databaseFailure, databaseUnavailableMessages, DatabaseUnavailableError } from './db/availability'
 import { preflightDatabase } from './db/preflight'
 import { redactUri, resolveDatabase, StartupConfigError } from './db/uri'
 import { DOCS_HTML, redocBundle } from './feed/docsPage'
@@ -47,12 +48,23 @@ async function sendResponse(res: ServerResponse, response: Response): Promise<vo
   body.pipe(res)
 }
 
-/** Logs an error a handler let through and answers 500 (when no answer has started yet). */
+/** Logs an error a handler let through and answers 500, or 503 for a database outage (when no answer has started yet). */
 function failed(res: ServerResponse, requestId: string, error: unknown, what: string): void {
   logger.error({ err: error, reqId: requestId }, what)
-  if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-  res.end(JSON.stringify({ errors: [{ code: 'INTERNAL', message: 'Internal server error', requestId }] }))
+  const retryAfter = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : databaseFailure(error) ? 1 : 0
+  if (!res.headersSent) res.writeHead(retryAfter ? 503 : 500, { 'Content-Type': 'application/json', ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}) })
+  const entry = retryAfter ? { code: 'DATABASE_UNAVAILABLE', message: databaseUnavailableMessages(retryAfter).en } : { code: 'INTERNAL', message: 'Internal server error' }
+  res.end(JSON.stringify({ errors: [{ ...entry, requestId }] }))
 }
+
+// A dropped database connection is the breaker's to handle (src/db/availability.ts), never a
+// reason to die; anything else unexpected is logged with its stack before the process ends.
+process.on('uncaughtException', (error) => {
+  if (databaseFailure(error) === 'down') return void logger.warn({ err: error }, 'database connection lost')
+  logger.fatal({ err: error }, 'uncaught exception')
+  process.exit(1)
+})
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'))
 
 async function main() {
   const dev = process.env.NODE_ENV !== 'production'

@@ -6,6 +6,7 @@ import { isStaff } from '@/access/isStaff'
 import { rejectPrivilegeChange } from '@/access/rejectPrivilegeChange'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
+import { databaseAwareJwt } from '@/auth/databaseAwareJwt'
 import { ROLE_LABELS, ROLES } from '@/auth/roles'
 import { sessionCookieSecure } from '@/auth/sessionCookie'
 import { RESET_LINK_LIFETIME } from '@/mail/passwordResetMessage'
@@ -17,6 +18,7 @@ import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { queuePasswordResetMail, takeResetMailOutOfOperation } from './hooks/queuePasswordResetMail'
 import { rejectInvalidResetLink } from './hooks/rejectInvalidResetLink'
 import { answerRefusedSignInAlike, checkSignIn, forgetFailuresOnSignIn } from './hooks/signInPolicy'
+import { refuseMeDuringOutage } from './hooks/refuseMeDuringOutage'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -42,6 +44,7 @@ export const Users: CollectionConfig<'users'> = {
       // the writer lock the same request holds (hooks/queuePasswordResetMail.ts throttles instead).
       minRequestInterval: 0,
     },
+    strategies: [databaseAwareJwt],
   },
   access: {
     // Colleagues' names appear as submitter and reviewer on every item.
@@ -58,6 +61,7 @@ export const Users: CollectionConfig<'users'> = {
     afterChange: [auditAfterChange, auditRoleChange],
     afterDelete: [auditAfterDelete],
     afterError: [auditFailedLogin, answerRefusedSignInAlike],
+    afterMe: [refuseMeDuringOutage],
   },
   fields: [
     {

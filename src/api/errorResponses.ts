@@ -1,5 +1,6 @@
-import type { AfterErrorHook } from 'payload'
+import { type AfterErrorHook, mergeHeaders } from 'payload'
 
+import { databaseFailedDuring, databaseFailure, databaseUnavailableMessages, DatabaseUnavailableError } from '@/db/availability'
 import { YixunError } from '@/errors'
 
 /**
@@ -26,4 +27,20 @@ export const shapeErrorResponse: AfterErrorHook = ({ error, req, result }) => {
   if (error instanceof YixunError && result?.errors) {
     return { response: { ...result, errors: result.errors.map((entry) => ({ code: error.code, ...entry })) } }
   }
+}
+
+/**
+ * A database outage is the server's fault, not the caller's: 503 DATABASE_UNAVAILABLE with
+ * Retry-After — never a bare 500, and never the 401 (or 403) of a signed-in caller whose account
+ * could not be loaded, which would make an app sign its user out. GraphQL keeps its 200 and
+ * carries the code in the error's extensions. Runs after shapeErrorResponse and overrides it.
+ */
+export const answerDatabaseOutage: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  const seconds = error instanceof DatabaseUnavailableError ? error.retryAfterSeconds : databaseFailedDuring(req) ?? (databaseFailure(error) ? 1 : undefined)
+  if (seconds === undefined) return
+  req.responseHeaders = mergeHeaders(req.responseHeaders ?? new Headers(), new Headers({ 'Retry-After': String(seconds) }))
+  const messages = databaseUnavailableMessages(seconds)
+  const message = req.i18n?.language?.startsWith('en') ? messages.en : messages.zh
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, code: 'DATABASE_UNAVAILABLE', statusCode: 503 } } }
+  return { status: 503, response: { errors: [{ code: 'DATABASE_UNAVAILABLE', message }] } }
 }

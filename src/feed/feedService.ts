@@ -6,6 +6,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { bearerKey, hashApiKey } from '@/apps/apiKeys'
 import { APP_KEY_MISSING, type AppRefusal, refuseAppClient } from '@/apps/authenticateApp'
+import { databaseFailure } from '@/db/availability'
 
 import { type Audience, buildFeed, type FeedContent, type FeedNotice, PLACEMENTS, type Placement } from './buildFeed'
 import { openApiDocument } from './openapi'
@@ -110,6 +111,8 @@ export class FeedService {
         await this.rebuild()
         this.token = token
       } catch (error) {
+        // A database outage is logged once by the breaker (src/db/availability.ts), not every poll.
+        if (databaseFailure(error) === 'down') return
         this.payload.logger.error({ err: error }, 'feed refresh failed; still serving the last snapshot')
       } finally {
         this.refreshing = null

@@ -20,10 +20,11 @@ export type TestYixun = {
 
 /**
  * Starts Yixun's Payload on a database of this test file's own. Call once in beforeAll.
- * `seeded` loads the demo departments and one account per role (password TEST_PASSWORD).
+ * `seeded` loads the demo departments and one account per role (password TEST_PASSWORD);
+ * `databaseUri` reaches the file's database another way (e.g. through a TCP proxy).
  */
-export async function startYixun({ seeded = true } = {}): Promise<TestYixun> {
-  const databaseUri = await freshDatabaseUri()
+export async function startYixun({ seeded = true, databaseUri: given }: { seeded?: boolean; databaseUri?: string } = {}): Promise<TestYixun> {
+  const databaseUri = given ?? (await freshDatabaseUri())
   process.env.DATABASE_URI = databaseUri
   // getPayload caches its instance on globalThis; a worker reused for another file must not get the old one.
   ;(globalThis as { _payload?: Map<string, unknown> })._payload?.clear()
