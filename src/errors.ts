@@ -9,9 +9,10 @@ type Messages = { zh: string; en: string }
 export class YixunError extends APIError {
   readonly code: string
 
-  constructor(code: string, status: number, messages: Messages, language?: string) {
+  /** `details` go out beside the code in `errors[0].data`, for clients that act on more than a message. */
+  constructor(code: string, status: number, messages: Messages, language?: string, details?: Record<string, unknown>) {
     const message = language?.startsWith('en') ? messages.en : messages.zh
-    super(message, status, { code }, true)
+    super(message, status, { code, ...details }, true)
     this.code = code
   }
 }
