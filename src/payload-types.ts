@@ -159,6 +159,7 @@ export interface Notice {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -323,6 +324,7 @@ export interface FreeClinicEvent {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -396,6 +398,7 @@ export interface PromoVideo {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -439,6 +442,7 @@ export interface Brochure {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -933,6 +937,7 @@ export interface NoticesSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -982,6 +987,7 @@ export interface FreeClinicEventsSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -1015,6 +1021,7 @@ export interface PromoVideosSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -1048,6 +1055,7 @@ export interface BrochuresSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;

@@ -1,9 +1,15 @@
 import * as migration_20261126_023647_initial from './20261126_023647_initial';
+import * as migration_20261202_113857_editors_since_approval from './20261202_113857_editors_since_approval';
 
 export const migrations = [
   {
     up: migration_20261126_023647_initial.up,
     down: migration_20261126_023647_initial.down,
-    name: '20261126_023647_initial'
+    name: '20261126_023647_initial',
+  },
+  {
+    up: migration_20261202_113857_editors_since_approval.up,
+    down: migration_20261202_113857_editors_since_approval.down,
+    name: '20261202_113857_editors_since_approval'
   },
 ];
