@@ -8,7 +8,7 @@ import { hasRole } from '@/auth/roles'
 import { notifyWorkflowTransition } from '@/mail/notifyWorkflowTransition'
 import { announceLiveChange } from '@/webhooks/announceLiveChange'
 
-import { claimVersion } from './claimVersion'
+import { claimVersion, latestVersionMarker } from './claimVersion'
 import { WORKFLOW_CONTEXT } from './context'
 import { workflowError } from './errors'
 import { syncHomepageNotice } from './homepageNotice'
@@ -131,8 +131,8 @@ async function scheduleAt(req: PayloadRequest, action: 'publish' | 'expire', col
  * Claims the working copy this step was decided on (see claimVersion), before anything is written.
  * Of two steps taken from the same version, the second ends here with 409, having changed nothing.
  */
-async function claimWorkingCopy(req: PayloadRequest, collection: PublishableCollection, id: Id, working: Doc): Promise<void> {
-  if (await claimVersion(req, collection, id, working.updatedAt)) return
+async function claimWorkingCopy(req: PayloadRequest, collection: PublishableCollection, id: Id, marker: string): Promise<void> {
+  if (await claimVersion(req, collection, id, marker)) return
   // The lost claim ended the transaction; the winner has committed, so its result is readable.
   const now = await loadItem(req, collection, id)
   const label = WORKFLOW_STATE_LABELS[now?.working.workflowState as WorkflowState] ?? { zh: '未知', en: 'unknown' }
@@ -160,6 +160,7 @@ export async function performTransition(
 ): Promise<TransitionResult> {
   const ownTransaction = await initTransaction(req)
   try {
+    const marker = await latestVersionMarker(req, collection, id)
     const item = await loadItem(req, collection, id)
     if (!item) {
       throw workflowError(req, 'NOT_FOUND', 404, { zh: '找不到该内容。', en: 'No such item.' })
@@ -167,7 +168,7 @@ export async function performTransition(
     const { working } = item
     const refused = refusal(req, action, working, item.live, comment) ?? (action === 'approve' ? await mediaNotReady(req, collection, working) : null)
     if (refused) throw refused
-    await claimWorkingCopy(req, collection, id, working)
+    await claimWorkingCopy(req, collection, id, marker)
 
     const now = new Date()
     const user = req.user!
@@ -238,6 +239,7 @@ export async function performTransition(
  * what was approved: any later edit has moved the working copy out of `approved`.
  */
 export async function goLive(req: PayloadRequest, collection: PublishableCollection, id: Id): Promise<Doc> {
+  const marker = await latestVersionMarker(req, collection, id)
   const item = await loadItem(req, collection, id)
   if (!item || item.working.workflowState !== 'approved') {
     throw workflowError(req, 'WORKFLOW_STATE_CONFLICT', 409, {
@@ -247,7 +249,7 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
   }
   const notReady = await mediaNotReady(req, collection, item.working)
   if (notReady) throw notReady
-  await claimWorkingCopy(req, collection, id, item.working)
+  await claimWorkingCopy(req, collection, id, marker)
   return putLive(req, collection, id, item.live)
 }
 
@@ -263,9 +265,10 @@ async function putLive(req: PayloadRequest, collection: PublishableCollection, i
 
 /** Takes a live item out of the apps at its end time (the scheduler calls this). Idempotent. */
 export async function expireItem(req: PayloadRequest, collection: PublishableCollection, id: Id): Promise<TransitionResult | null> {
+  const marker = await latestVersionMarker(req, collection, id)
   const item = await loadItem(req, collection, id)
   if (!item || !item.live) return null
-  await claimWorkingCopy(req, collection, id, item.working)
+  await claimWorkingCopy(req, collection, id, marker)
   const from = item.working.workflowState as WorkflowState
   const saved = await write(req, collection, id, { workflowState: 'expired' }, { takeDown: true })
   await recordAudit(req, { action: 'expire', collection, documentId: id, documentTitle: titleOf(saved), fromState: from, toState: 'expired' })

@@ -4,7 +4,7 @@ import { auditedFieldNames, changedFields } from '@/audit/changedFields'
 import { refId } from '@/content/ids'
 import { shanghaiDateTime } from '@/content/shanghaiTime'
 
-import { claimVersion } from '../claimVersion'
+import { claimVersion, latestVersionMarker } from '../claimVersion'
 import { isWorkflowWrite } from '../context'
 import { workflowError } from '../errors'
 import { REVIEW_FIELD_NAMES } from '../fields'
@@ -95,6 +95,7 @@ export const refuseStaleEdits: CollectionBeforeOperationHook<any> = async ({ arg
   if (isWorkflowWrite(args.req?.context ?? req.context)) return args
 
   const slug = collection.slug as PublishableCollection
+  const marker = await latestVersionMarker(req, slug, id)
   const current = await workingCopy(req, slug, id)
   if (!current) return args // Payload answers 404 itself.
   const data = (args.data ?? {}) as Doc
@@ -105,7 +106,7 @@ export const refuseStaleEdits: CollectionBeforeOperationHook<any> = async ({ arg
     const overwritten = base ? contentChanges(req, slug, base, current).filter(sent) : null
     if (!overwritten || overwritten.length > 0) throw await editConflict(req, slug, current, overwritten ?? [])
   }
-  if (!(await claimVersion(req, slug, id, current.updatedAt))) {
+  if (!(await claimVersion(req, slug, id, marker))) {
     // The lost claim ended this transaction; the change that won has committed and can be read.
     const now = (await workingCopy(req, slug, id)) ?? current
     throw await editConflict(req, slug, now, contentChanges(req, slug, current, now).filter(sent))
