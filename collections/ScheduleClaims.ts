@@ -4,7 +4,8 @@ import { isAdmin } from '@/access/isAdmin'
 
 /**
  * One row per thing that must happen once across all server instances: a scheduled publish, an
- * expiry, a slot of job-runner leadership. The unique key is the lock: every engine refuses a
+ * expiry, a slot of job-runner leadership, the one change made from each version of a publishable
+ * item (`version:…`, see src/workflow/claimVersion.ts). The unique key is the lock: every engine refuses a
  * second row with the same key atomically, which Payload's queue alone does not guarantee.
  */
 export const ScheduleClaims: CollectionConfig<'schedule-claims'> = {

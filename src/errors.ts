@@ -9,10 +9,14 @@ type Messages = { zh: string; en: string }
 export class YixunError extends APIError {
   readonly code: string
 
-  /** `field` names the form field at fault: the admin then shows the message under that field. */
-  constructor(code: string, status: number, messages: Messages, language?: string, field?: string) {
+  /**
+   * `detail` is either the form field at fault (the admin then shows the message under that field)
+   * or data that goes out beside the code in `errors[0].data`, for clients that act on more than a message.
+   */
+  constructor(code: string, status: number, messages: Messages, language?: string, detail?: string | Record<string, unknown>) {
     const message = language?.startsWith('en') ? messages.en : messages.zh
-    super(message, status, { code, ...(field ? { errors: [{ path: field, message }] } : {}) }, true)
+    const data = typeof detail === 'string' ? { errors: [{ path: detail, message }] } : detail
+    super(message, status, { code, ...data }, true)
     this.code = code
   }
 }

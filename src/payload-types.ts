@@ -161,6 +161,7 @@ export interface Notice {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -325,6 +326,7 @@ export interface FreeClinicEvent {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -396,6 +398,7 @@ export interface PromoVideo {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -439,6 +442,7 @@ export interface Brochure {
   workflowState: 'draft' | 'in_review' | 'approved' | 'published' | 'rejected' | 'withdrawn' | 'expired';
   createdBy?: (number | null) | User;
   lastEditedBy?: (number | null) | User;
+  editorsSinceApproval?: (number | User)[] | null;
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   decidedBy?: (number | null) | User;
@@ -949,6 +953,7 @@ export interface NoticesSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -998,6 +1003,7 @@ export interface FreeClinicEventsSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -1031,6 +1037,7 @@ export interface PromoVideosSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;
@@ -1064,6 +1071,7 @@ export interface BrochuresSelect<T extends boolean = true> {
   workflowState?: T;
   createdBy?: T;
   lastEditedBy?: T;
+  editorsSinceApproval?: T;
   submittedBy?: T;
   submittedAt?: T;
   decidedBy?: T;

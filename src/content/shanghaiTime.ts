@@ -32,3 +32,10 @@ export function shanghaiDaySpan(now: Date = new Date()): { start: Date; end: Dat
   const day = shanghaiDay(now)
   return { start: shanghaiMidnight(day), end: shanghaiMidnight(addDays(day, 1)) }
 }
+
+const shanghaiClock = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+
+/** 'YYYY-MM-DD HH:mm:ss' in Beijing time, for messages to people. */
+export function shanghaiDateTime(at: Date | number | string): string {
+  return shanghaiClock.format(new Date(at))
+}

@@ -6,7 +6,7 @@ import { documentId, type Id, refId, sameId } from '@/content/ids'
 import { shanghaiDaySpan } from '@/content/shanghaiTime'
 import type { User } from '@/payload-types'
 import { PUBLISHABLE_COLLECTIONS, type PublishableCollection, type WorkflowState } from '@/workflow/states'
-import { TRANSITIONS } from '@/workflow/transitions'
+import { isOwnWork, TRANSITIONS } from '@/workflow/transitions'
 
 type DashboardUser = Pick<User, 'id' | 'roles' | 'departments'>
 
@@ -30,7 +30,7 @@ export type DashboardItem = {
 }
 
 export type WhatNeedsMe = {
-  /** In review, oldest submission first; only what this user may decide (not their own work, within their departments). Reviewers and admins. */
+  /** In review, oldest submission first; only what this user may decide (not their own work — submitted or edited since the last approval — and within their departments). Reviewers and admins. */
   reviewQueue: DashboardItem[]
   /** Items this user created, last edited or submitted. Editors, publicity and admins. */
   mine: { drafts: DashboardItem[]; rejected: DashboardItem[]; waiting: DashboardItem[] }
@@ -58,6 +58,7 @@ type WorkingCopy = {
   workflowState?: WorkflowState | null
   createdBy?: unknown
   lastEditedBy?: unknown
+  editorsSinceApproval?: unknown
   submittedBy?: unknown
   submittedAt?: string | null
   decidedBy?: unknown
@@ -72,6 +73,7 @@ const WORKING_COPY_FIELDS = {
   workflowState: true,
   createdBy: true,
   lastEditedBy: true,
+  editorsSinceApproval: true,
   submittedBy: true,
   submittedAt: true,
   decidedBy: true,
@@ -217,8 +219,7 @@ export async function whatNeedsMe(payload: Payload, user: DashboardUser, now: Da
         href: adminHref(payload, collection, doc.id),
       })
       // The workflow refuses a decision on what the reviewer submitted or last edited, and outside their departments.
-      const ownWork = sameId(doc.submittedBy, user.id) || sameId(doc.lastEditedBy, user.id)
-      if (decides && state === 'in_review' && !ownWork && isWithinDepartmentScope(user, doc.departments)) {
+      if (decides && state === 'in_review' && !isOwnWork(doc, user.id) && isWithinDepartmentScope(user, doc.departments)) {
         result.reviewQueue.push(item(doc.submittedAt ?? doc.updatedAt))
       }
       const mine = sameId(doc.createdBy, user.id) || sameId(doc.lastEditedBy, user.id) || sameId(doc.submittedBy, user.id)

@@ -37,6 +37,12 @@ export function scheduleFields({ publishLabel, expireLabel }: { publishLabel: { 
   ]
 }
 
+/**
+ * Review bookkeeping, not content: a change to these alone is no edit anyone could lose (see
+ * refuseStaleEdits), and nobody's save writes them.
+ */
+export const REVIEW_FIELD_NAMES = ['workflowState', 'createdBy', 'lastEditedBy', 'editorsSinceApproval', 'submittedBy', 'submittedAt', 'decidedBy', 'decidedAt', 'decisionComment', '_status']
+
 /** Who did what in the review; shown in the sidebar, written only by the workflow. */
 export function workflowFields(): Field[] {
   return [
@@ -63,6 +69,16 @@ export function workflowFields(): Field[] {
       fields: [
         { name: 'createdBy', type: 'relationship', relationTo: 'users', label: { zh: '创建人', en: 'Created by' }, access: systemOnly, admin: { readOnly: true } },
         { name: 'lastEditedBy', type: 'relationship', relationTo: 'users', label: { zh: '最后编辑', en: 'Last edited by' }, access: systemOnly, admin: { readOnly: true } },
+        // Four eyes: none of these may approve or reject what they helped write; cleared on approval.
+        {
+          name: 'editorsSinceApproval',
+          type: 'relationship',
+          relationTo: 'users',
+          hasMany: true,
+          label: { zh: '本轮编辑人（自上次批准起）', en: 'Edited since the last approval by' },
+          access: systemOnly,
+          admin: { readOnly: true },
+        },
         { name: 'submittedBy', type: 'relationship', relationTo: 'users', label: { zh: '提交人', en: 'Submitted by' }, access: systemOnly, admin: { readOnly: true } },
         { name: 'submittedAt', type: 'date', label: { zh: '提交时间', en: 'Submitted at' }, access: systemOnly, admin: { readOnly: true, date: dateTime } },
         { name: 'decidedBy', type: 'relationship', relationTo: 'users', label: { zh: '审核人', en: 'Decided by' }, access: systemOnly, admin: { readOnly: true } },

@@ -1,6 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { refId, sameId } from '@/content/ids'
+import { refId } from '@/content/ids'
 import { departmentScope, isWithinDepartmentScope } from '@/access/departmentScope'
 import { recordAudit } from '@/audit/recordAudit'
 import { mediaNotReady } from '@/media/publishReadiness'
@@ -8,6 +8,7 @@ import { hasRole } from '@/auth/roles'
 import { notifyWorkflowTransition } from '@/mail/notifyWorkflowTransition'
 import { announceLiveChange } from '@/webhooks/announceLiveChange'
 
+import { claimVersion, latestVersionMarker } from './claimVersion'
 import { WORKFLOW_CONTEXT } from './context'
 import { workflowError } from './errors'
 import { syncHomepageNotice } from './homepageNotice'
@@ -20,7 +21,7 @@ import {
   type WorkflowAction,
   type WorkflowState,
 } from './states'
-import { TRANSITIONS } from './transitions'
+import { isOwnWork, TRANSITIONS } from './transitions'
 
 type Id = number | string
 type Doc = Record<string, any> & { id: Id }
@@ -73,15 +74,16 @@ function refusal(req: PayloadRequest, action: WorkflowAction, working: Doc, live
   }
   const startsHere = rule.from.includes(state) || (action === 'withdraw' && live)
   if (!startsHere) {
-    return workflowError(req, 'WORKFLOW_STATE_CONFLICT', 409, {
+    const messages = {
       zh: `当前状态为“${WORKFLOW_STATE_LABELS[state]?.zh ?? state}”，不能${label.zh}。`,
       en: `Cannot ${label.en.toLowerCase()}: the item is ${WORKFLOW_STATE_LABELS[state]?.en.toLowerCase() ?? state}.`,
-    })
+    }
+    return workflowError(req, 'WORKFLOW_STATE_CONFLICT', 409, messages, { state })
   }
-  if (rule.decision && (sameId(working.submittedBy, user.id) || sameId(working.lastEditedBy, user.id))) {
+  if (rule.decision && isOwnWork(working, user.id)) {
     return workflowError(req, 'OWN_WORK_FORBIDDEN', 403, {
-      zh: '不能审核自己提交或最后编辑的内容，请由另一位审核员处理。',
-      en: 'You cannot decide on content you submitted or last edited; another reviewer must.',
+      zh: '不能审核自己提交的、或自上次批准以来自己编辑过的内容，请由另一位审核员处理。',
+      en: 'You cannot decide on content you submitted or edited since its last approval; another reviewer must.',
     })
   }
   if (rule.commentRequired && !lenient && !comment?.trim()) {
@@ -126,8 +128,30 @@ async function scheduleAt(req: PayloadRequest, action: 'publish' | 'expire', col
 }
 
 /**
+ * Claims the working copy this step was decided on (see claimVersion), before anything is written.
+ * Of two steps taken from the same version, the second ends here with 409, having changed nothing.
+ */
+async function claimWorkingCopy(req: PayloadRequest, collection: PublishableCollection, id: Id, marker: string): Promise<void> {
+  if (await claimVersion(req, collection, id, marker)) return
+  // The lost claim ended the transaction; the winner has committed, so its result is readable.
+  const now = await loadItem(req, collection, id)
+  const label = WORKFLOW_STATE_LABELS[now?.working.workflowState as WorkflowState] ?? { zh: '未知', en: 'unknown' }
+  throw workflowError(
+    req,
+    'WORKFLOW_STATE_CONFLICT',
+    409,
+    {
+      zh: `此内容刚刚被他人处理或修改（当前状态：“${label.zh}”），您的操作未执行。请刷新后再决定。`,
+      en: `Someone else acted on or changed this item a moment ago (it is now ${label.en.toLowerCase()}); your action was not carried out. Reload and decide again.`,
+    },
+    { state: now?.working.workflowState ?? null },
+  )
+}
+
+/**
  * Performs a person's workflow action on an item: checks role, department scope, state, own
- * work and comment; writes the new state; records the audit entries; queues the mail; keeps a
+ * work and comment; claims the version it was decided on (so of two people acting at once exactly
+ * one succeeds); writes the new state; records the audit entries; queues the mail; keeps a
  * free-clinic event's homepage notice in step. All in one transaction.
  */
 export async function performTransition(
@@ -136,6 +160,7 @@ export async function performTransition(
 ): Promise<TransitionResult> {
   const ownTransaction = await initTransaction(req)
   try {
+    const marker = await latestVersionMarker(req, collection, id)
     const item = await loadItem(req, collection, id)
     if (!item) {
       throw workflowError(req, 'NOT_FOUND', 404, { zh: '找不到该内容。', en: 'No such item.' })
@@ -143,6 +168,7 @@ export async function performTransition(
     const { working } = item
     const refused = refusal(req, action, working, item.live, comment) ?? (action === 'approve' ? await mediaNotReady(req, collection, working) : null)
     if (refused) throw refused
+    await claimWorkingCopy(req, collection, id, marker)
 
     const now = new Date()
     const user = req.user!
@@ -159,7 +185,8 @@ export async function performTransition(
         break
       case 'approve':
         state = 'approved'
-        saved = await write(req, collection, id, { workflowState: state, ...decision })
+        // What was approved is nobody's own work any more: later editors start a new list.
+        saved = await write(req, collection, id, { workflowState: state, ...decision, editorsSinceApproval: [] })
         break
       case 'reject':
         state = 'rejected'
@@ -212,6 +239,7 @@ export async function performTransition(
  * what was approved: any later edit has moved the working copy out of `approved`.
  */
 export async function goLive(req: PayloadRequest, collection: PublishableCollection, id: Id): Promise<Doc> {
+  const marker = await latestVersionMarker(req, collection, id)
   const item = await loadItem(req, collection, id)
   if (!item || item.working.workflowState !== 'approved') {
     throw workflowError(req, 'WORKFLOW_STATE_CONFLICT', 409, {
@@ -221,6 +249,7 @@ export async function goLive(req: PayloadRequest, collection: PublishableCollect
   }
   const notReady = await mediaNotReady(req, collection, item.working)
   if (notReady) throw notReady
+  await claimWorkingCopy(req, collection, id, marker)
   return putLive(req, collection, id, item.live)
 }
 
@@ -236,8 +265,10 @@ async function putLive(req: PayloadRequest, collection: PublishableCollection, i
 
 /** Takes a live item out of the apps at its end time (the scheduler calls this). Idempotent. */
 export async function expireItem(req: PayloadRequest, collection: PublishableCollection, id: Id): Promise<TransitionResult | null> {
+  const marker = await latestVersionMarker(req, collection, id)
   const item = await loadItem(req, collection, id)
   if (!item || !item.live) return null
+  await claimWorkingCopy(req, collection, id, marker)
   const from = item.working.workflowState as WorkflowState
   const saved = await write(req, collection, id, { workflowState: 'expired' }, { takeDown: true })
   await recordAudit(req, { action: 'expire', collection, documentId: id, documentTitle: titleOf(saved), fromState: from, toState: 'expired' })

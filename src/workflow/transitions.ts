@@ -1,4 +1,5 @@
 import type { Role } from '@/auth/roles'
+import { sameId } from '@/content/ids'
 
 import type { WorkflowAction, WorkflowState } from './states'
 
@@ -6,7 +7,7 @@ export type TransitionRule = {
   /** States of the working copy (the latest version) the action starts from. */
   from: WorkflowState[]
   roles: Role[]
-  /** A reviewer's decision: never on what the reviewer submitted or last edited. */
+  /** A reviewer's decision: never on the reviewer's own work (isOwnWork). */
   decision?: true
   commentRequired?: true
 }
@@ -18,4 +19,14 @@ export const TRANSITIONS: Record<WorkflowAction, TransitionRule> = {
   reject: { from: ['in_review'], roles: ['admin', 'reviewer'], decision: true, commentRequired: true },
   withdraw: { from: ['approved', 'published'], roles: ['admin', 'reviewer'] },
   reopen: { from: ['in_review', 'approved', 'rejected', 'withdrawn', 'expired'], roles: ['admin', 'editor', 'publicity'] },
+}
+
+/**
+ * Four eyes: whoever submitted the working copy or edited it since its last approval (even one
+ * character, even before someone else's last touch) has a hand in it and may not judge it.
+ * `lastEditedBy` also covers items last edited before `editorsSinceApproval` existed.
+ */
+export function isOwnWork(working: Record<string, unknown>, userId: number | string): boolean {
+  const editors = Array.isArray(working.editorsSinceApproval) ? working.editorsSinceApproval : []
+  return sameId(working.submittedBy, userId) || sameId(working.lastEditedBy, userId) || editors.some((editor) => sameId(editor, userId))
 }

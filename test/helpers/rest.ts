@@ -1,7 +1,8 @@
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
-type RequestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
+/** `form`: a multipart body instead of JSON, as the admin's forms send (`_payload` holds the fields). */
+type RequestOptions = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
 
 /**
  * Calls Payload's REST route handlers in process, exactly as Next would route /api/* to them
@@ -20,7 +21,7 @@ export class RestClient {
     }
   }
 
-  async request(method: string, path: string, { token, body, headers = {} }: RequestOptions = {}): Promise<Response> {
+  async request(method: string, path: string, { token, body, form, headers = {} }: RequestOptions = {}): Promise<Response> {
     const url = new URL(path, 'http://localhost:3000/api/')
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const init: RequestInit = {
@@ -31,7 +32,7 @@ export class RestClient {
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     }
     return this.handlers[method](new Request(url, init), { params: Promise.resolve({ slug }) })
   }

@@ -157,6 +157,49 @@ describe('nobody approves their own work', () => {
     expect(status).toBe(403)
     expect(body.errors[0].code).toBe('OWN_WORK_FORBIDDEN')
   })
+
+  /** An editor's notice in review that the admin rewrote, after which the editor changed one character. */
+  async function rewrittenByAdmin() {
+    const id = await noticeIn('in_review')
+    const admin = await yixun.tokenFor('admin')
+    expect((await yixun.rest.patch(`notices/${id}`, { token: admin, body: { title: '管理员重写的标题', summary: '管理员重写的全部摘要内容。' } })).status).toBe(200)
+    expect((await yixun.rest.patch(`notices/${id}`, { token: await yixun.tokenFor('editor'), body: { summary: '管理员重写的全部摘要内容！' } })).status).toBe(200)
+    return id
+  }
+
+  it('refuses an admin approving or rejecting text they rewrote in review, though the editor touched it last', async () => {
+    const id = await rewrittenByAdmin()
+    for (const action of ['approve', 'reject'] as const) {
+      const { status, body } = await act(yixun, 'admin', 'notices', id, action, '看过了')
+      expect(status).toBe(403)
+      expect(body.errors[0].code).toBe('OWN_WORK_FORBIDDEN')
+    }
+    expect((await versionsOf(yixun, 'notices', id)).working.workflowState).toBe('in_review')
+  })
+
+  it('offers the admin no decision on it, in the review panel and the dashboard, while a reviewer gets both', async () => {
+    const id = await rewrittenByAdmin()
+    const panel = async (role: Role) => (await (await yixun.rest.get(`notices/${id}/workflow`, { token: await yixun.tokenFor(role) })).json()).allowedActions
+    const queue = async (role: Role) =>
+      ((await (await yixun.rest.get('dashboard', { token: await yixun.tokenFor(role) })).json()).reviewQueue as Array<{ collection: string; id: unknown }>).some(
+        (item) => item.collection === 'notices' && String(item.id) === String(id),
+      )
+    expect(await panel('admin')).not.toContain('approve')
+    expect(await panel('admin')).not.toContain('reject')
+    expect(await queue('admin')).toBe(false)
+    expect(await panel('reviewer')).toEqual(expect.arrayContaining(['approve', 'reject']))
+    expect(await queue('reviewer')).toBe(true)
+  })
+
+  it('starts afresh after an approval: who edited before it may judge the next edit by someone else', async () => {
+    const id = await rewrittenByAdmin()
+    expect((await act(yixun, 'reviewer', 'notices', id, 'approve')).status).toBe(200)
+    expect((await versionsOf(yixun, 'notices', id)).working.editorsSinceApproval).toEqual([])
+
+    expect((await yixun.rest.patch(`notices/${id}`, { token: await yixun.tokenFor('editor'), body: { summary: '上线后补充说明。' } })).status).toBe(200)
+    expect((await act(yixun, 'editor', 'notices', id, 'submit')).status).toBe(200)
+    expect((await act(yixun, 'admin', 'notices', id, 'approve')).status).toBe(200)
+  })
 })
 
 describe('department scope', () => {

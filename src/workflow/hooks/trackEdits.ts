@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isWithinDepartmentScope } from '@/access/departmentScope'
+import { refId, sameId } from '@/content/ids'
 
 import { isWorkflowWrite } from '../context'
 import { workflowError } from '../errors'
@@ -10,8 +11,9 @@ import type { WorkflowState } from '../states'
 const JUDGED: WorkflowState[] = ['approved', 'published', 'rejected', 'withdrawn', 'expired']
 
 /**
- * Records who wrote the content (nobody approves what they last edited) and sends an edit of
- * judged content back to draft. Content under review stays under review, with its new editor.
+ * Records who wrote the content — the last editor and everyone who edited since the last approval
+ * (none of them may approve or reject it) — and sends an edit of judged content back to draft.
+ * Content under review stays under review, with its new editor.
  */
 export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req, context }) => {
   if (isWorkflowWrite(context)) return data
@@ -30,6 +32,10 @@ export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, origin
   } else if (JUDGED.includes(originalDoc?.workflowState)) {
     data.workflowState = 'draft'
   }
-  if (userId !== undefined) data.lastEditedBy = userId
+  if (userId !== undefined) {
+    data.lastEditedBy = userId
+    const editors = operation === 'create' ? [] : ((originalDoc?.editorsSinceApproval ?? []) as unknown[]).map(refId)
+    data.editorsSinceApproval = editors.some((id) => sameId(id, userId)) ? editors : [...editors, userId]
+  }
   return data
 }
