@@ -4,9 +4,11 @@ import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/c
 import { isStaff } from '@/access/isStaff'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
+import { putBackLiveFiles, setAsideLiveFiles } from '@/media/keepLiveFiles'
 import { previewPath } from '@/preview/links'
 import { previewEndpoints } from '@/preview/previewEndpoints'
 
+import { refuseDeletingLiveItem } from './hooks/refuseDeletingLiveItem'
 import { restoreOnlyAsDraft } from './hooks/restoreOnlyAsDraft'
 import { routeEditsThroughReview } from './hooks/routeEditsThroughReview'
 import { trackEdits } from './hooks/trackEdits'
@@ -50,7 +52,9 @@ export function publishable<S extends PublishableCollection>(config: CollectionC
     versions: { drafts: { validate: true }, maxPerDoc: 50 },
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), routeEditsThroughReview, restoreOnlyAsDraft],
+      beforeOperation: [...(hooks.beforeOperation ?? []), routeEditsThroughReview, restoreOnlyAsDraft, refuseDeletingLiveItem, ...(config.upload ? [setAsideLiveFiles] : [])],
+      // Right after Payload deletes a replaced upload's files: the live version's come back (see keepLiveFiles.ts).
+      beforeValidate: [...(config.upload ? [putBackLiveFiles] : []), ...(hooks.beforeValidate ?? [])],
       beforeChange: [trackEdits, ...(hooks.beforeChange ?? [])],
       afterChange: [...(hooks.afterChange ?? []), auditAfterChange],
       afterDelete: [...(hooks.afterDelete ?? []), auditAfterDelete],
