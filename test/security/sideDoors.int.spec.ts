@@ -140,6 +140,23 @@ describe('a reviewed file cannot change in place', () => {
   })
 })
 
+describe('deleting what the apps show', () => {
+  it('refuses deleting a live notice (409 ITEM_IS_LIVE) or a department live content names (409 DEPARTMENT_IN_USE), even for the admin', async () => {
+    const { notice } = await liveNoticeWithImage(yixun)
+    const before = await feedSnapshot(yixun)
+    const token = await yixun.tokenFor('admin')
+    const one = await yixun.rest.delete(`notices/${notice.id}`, { token })
+    expect([one.status, await codeOf(one)]).toEqual([409, 'ITEM_IS_LIVE'])
+    expect((await yixun.rest.delete(`notices?where[id][equals]=${notice.id}`, { token })).status).toBe(409)
+    const department = await yixun.rest.delete(`departments/${await departmentId(yixun, 'CARD')}`, { token })
+    expect([department.status, await codeOf(department)]).toEqual([409, 'DEPARTMENT_IN_USE'])
+    expect(await feedSnapshot(yixun)).toBe(before)
+    // Withdrawn first, it may go.
+    await act(yixun, 'reviewer', 'notices', notice.id, 'withdraw')
+    expect((await yixun.rest.delete(`notices/${notice.id}`, { token })).status).toBe(200)
+  })
+})
+
 describe('departments of shared content', () => {
   it('an editor limited to departments may edit shared content but not strip another department from it (403 DEPARTMENT_OUT_OF_SCOPE)', async () => {
     const [card, resp] = [await departmentId(yixun, 'CARD'), await departmentId(yixun, 'RESP')]
@@ -171,6 +188,9 @@ describe('locks and preferences', () => {
     expect(moved.status).toBe(403)
     expect((await yixun.rest.delete(`payload-locked-documents/${lockId}`, { token: await yixun.tokenFor('publicity') })).status).not.toBe(200)
     expect((await yixun.payload.count({ collection: 'payload-locked-documents' })).totalDocs).toBe(1)
+    // Payload's "take over": a colleague may move the lock to themselves.
+    const publicity = users.docs.find((u) => u.email === 'publicity@yixun.local')!
+    expect((await yixun.rest.patch(`payload-locked-documents/${lockId}`, { token: await yixun.tokenFor('publicity'), body: { user: { relationTo: 'users', value: publicity.id } } })).status).toBe(200)
     expect((await yixun.rest.get('payload-locked-documents')).status).toBe(401)
 
     const pref = await yixun.payload.create({ collection: 'payload-preferences', data: { key: 'nav', value: { open: true } } as never, user: reviewer })
