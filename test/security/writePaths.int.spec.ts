@@ -217,6 +217,8 @@ async function graphqlAttempts(slug: string, caller: Caller): Promise<Attempt[]>
   const list: Attempt[] = []
   for (const mutation of mutations) {
     if (AUTH_MUTATION.test(mutation.name) || collectionOfType.get(namedType(mutation.type)) !== slug) continue
+    // A create or duplicate copies the stored live document (its data type is the create input).
+    const copies = /^(create|duplicate)/.test(mutation.name)
     list.push({
       name: `graphql ${mutation.name}`,
       run: async () => {
@@ -224,20 +226,22 @@ async function graphqlAttempts(slug: string, caller: Caller): Promise<Attempt[]>
         for (const arg of mutation.args) {
           const input = inputs.get(namedType(arg.type))
           if (arg.name === 'id') variables.id = mutation.name.startsWith('restoreVersion') ? (oldVersions.get(slug) ?? targets.get(slug)) : targets.get(slug)
-          else if (arg.name === 'data' && input) {
-            const data = { ...(mutation.name.startsWith('create') ? await createData(slug) : {}), ...hostileData(slug) }
+          else if (arg.name === 'data' && input && (arg.type.kind === 'NON_NULL' || !mutation.name.startsWith('duplicate'))) {
+            const data = { ...(copies ? await createData(slug) : {}), ...hostileData(slug) }
             variables.data = Object.fromEntries(Object.entries(data).filter(([key, value]) => input.includes(key) && value !== null && (typeof value !== 'object' || (Array.isArray(value) && value.every((item) => typeof item !== 'object')))))
           } else if (arg.name === 'draft') variables.draft = false
         }
+        // A collection with no document at all (no webhook sent yet, say) has nothing to aim at.
+        if ('id' in variables && variables.id === undefined) return 'no document'
         const declared = mutation.args.filter((arg) => arg.name in variables)
         const signature = declared.length ? `(${declared.map((arg) => `$${arg.name}: ${typeName(arg.type)}`).join(', ')})` : ''
         const call = declared.map((arg) => `${arg.name}: $${arg.name}`).join(', ')
         const who = caller === 'anonymous' ? null : caller === 'app' ? { headers: headersOf('app') } : caller
         const result = await graphql(yixun, who, `mutation${signature} { ${mutation.name}${call ? `(${call})` : ''} { __typename } }`, variables)
-        // A request GraphQL itself rejects never reached Payload: it would prove nothing. (A create
-        // copies the stored live document, whose shape GraphQL input may not take; creates only ever
-        // make drafts, and the REST and Local API creates send the same copy.)
-        if (!mutation.name.startsWith('create')) for (const error of result.errors ?? []) if (/Variable "|Cannot query|Unknown argument|Expected type|invalid value|Syntax Error/.test(error.message)) malformed.push(`${mutation.name}: ${error.message}`)
+        // A request GraphQL itself rejects never reached Payload: it would prove nothing. (A copy of
+        // the stored document may not fit GraphQL's input shape; copies only ever make drafts, and
+        // the REST and Local API creates send the same copy.)
+        if (!copies) for (const error of result.errors ?? []) if (/Variable "|Cannot query|Unknown argument|Expected type|invalid value|Syntax Error/.test(error.message)) malformed.push(`${mutation.name}: ${error.message}`)
         return result
       },
     })
