@@ -23,6 +23,7 @@ import { VideoTranscodes } from './collections/PromoVideos/VideoTranscodes'
 import { ScheduleClaims } from './collections/ScheduleClaims'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { guardSystemCollections } from './src/access/systemCollections'
 import { databaseAdapter, prepareDatabase } from './src/db/adapter'
 import { resolveDatabase } from './src/db/uri'
 import { calendarEndpoints } from './src/calendar/endpoints'
@@ -108,4 +109,4 @@ export default buildConfig({
     // Only a developer's server rewrites the types; tests and scripts must not touch the tree.
     autoGenerate: process.env.NODE_ENV === 'development',
   },
-})
+}).then(guardSystemCollections)

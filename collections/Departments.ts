@@ -4,6 +4,7 @@ import { isAdmin } from '@/access/isAdmin'
 import { isStaff } from '@/access/isStaff'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
+import { refuseDeletingDepartmentInUse } from '@/workflow/hooks/refuseDeletingDepartmentInUse'
 
 export const DEPARTMENT_CATEGORIES = ['clinical', 'medical_technical', 'nursing', 'administrative'] as const
 
@@ -30,6 +31,7 @@ export const Departments: CollectionConfig<'departments'> = {
     delete: isAdmin,
   },
   hooks: {
+    beforeOperation: [refuseDeletingDepartmentInUse],
     afterChange: [auditAfterChange],
     afterDelete: [auditAfterDelete],
   },

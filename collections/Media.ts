@@ -7,6 +7,7 @@ import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { imageInPublishedContentOrStaff } from '@/media/access/imageInPublishedContentOrStaff'
 import { checkImageUpload } from '@/media/checkImageUpload'
 import { mediaDirs } from '@/media/mediaConfig'
+import { refuseChangeOfReviewedImage } from '@/media/reviewedImages'
 import { serveUpload } from '@/media/serveUpload'
 
 const webp = { format: 'webp' as const, options: { quality: 80 } }
@@ -15,14 +16,14 @@ const webp = { format: 'webp' as const, options: { quality: 80 } }
  * Images for notices, events and posters. Judged by content (SVG, non-images and oversized
  * pictures refused), turned upright and stripped of metadata before storing; sharp makes the
  * thumbnail, card and hero sizes, each also as WebP. Files reach the apps only while published
- * content shows them.
+ * content shows them, and an image that live or reviewed content shows cannot change (see reviewedImages.ts).
  */
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: { zh: '图片', en: 'Image' }, plural: { zh: '图片', en: 'Images' } },
   admin: { group: { zh: '素材', en: 'Assets' }, useAsTitle: 'alt' },
   access: { read: imageInPublishedContentOrStaff, create: canCreateContent, update: canCreateContent, delete: isAdmin },
-  hooks: { beforeOperation: [checkImageUpload], afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
+  hooks: { beforeOperation: [refuseChangeOfReviewedImage, checkImageUpload], afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
   upload: {
     staticDir: mediaDirs().images,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],

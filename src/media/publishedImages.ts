@@ -34,7 +34,7 @@ export async function publishedImageIds(payload: Payload): Promise<Id[]> {
   return ids
 }
 
-function refersToImages(fields: FlattenedField[]): boolean {
+export function refersToImages(fields: FlattenedField[]): boolean {
   return fields.some((field) => {
     if (field.type === 'upload') return field.relationTo === 'media' || (Array.isArray(field.relationTo) && field.relationTo.includes('media'))
     if (field.type === 'richText') return true
@@ -44,7 +44,7 @@ function refersToImages(fields: FlattenedField[]): boolean {
   })
 }
 
-function walkFields(fields: FlattenedField[], data: Record<string, unknown> | null | undefined, add: (value: unknown) => void): void {
+export function walkFields(fields: FlattenedField[], data: Record<string, unknown> | null | undefined, add: (value: unknown) => void): void {
   if (!data) return
   for (const field of fields) {
     const value = data[field.name]

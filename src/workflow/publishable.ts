@@ -4,13 +4,17 @@ import { canCreateContent, canDeleteContent, canUpdateContent } from '@/access/c
 import { isStaff } from '@/access/isStaff'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
+import { putBackLiveFiles, setAsideLiveFiles } from '@/media/keepLiveFiles'
 import { previewPath } from '@/preview/links'
 import { previewEndpoints } from '@/preview/previewEndpoints'
 
+import { refuseDeletingLiveItem } from './hooks/refuseDeletingLiveItem'
 import { refuseStaleEdits } from './hooks/refuseStaleEdits'
+import { restoreOnlyAsDraft } from './hooks/restoreOnlyAsDraft'
 import { routeEditsThroughReview } from './hooks/routeEditsThroughReview'
 import { trackEdits } from './hooks/trackEdits'
 import type { PublishableCollection } from './states'
+import { restoreAsDraftEndpoint } from './restoreEndpoint'
 import { workflowEndpoints } from './workflowEndpoints'
 
 /** Phone screens (CSS pixels) the live preview offers; the apps are phone-only. */
@@ -22,7 +26,7 @@ const PHONE_BREAKPOINTS = [
 
 /**
  * Makes a collection go through review: staff write it (the shared write access), every save a validated draft, the direct "Publish" button
- * replaced by the review panel, edits tracked and checked against lost updates, changes audited, the workflow endpoints mounted.
+ * replaced by the review panel, a version restore only ever a draft, edits tracked and checked against lost updates, changes audited, the workflow endpoints mounted.
  * One place, so a new publishable collection cannot forget a guard that keeps unapproved
  * content out of the apps. The collection's own hooks run before the workflow's (uploads are
  * checked first), except trackEdits, which records the editor before anything else. The phone
@@ -49,11 +53,13 @@ export function publishable<S extends PublishableCollection>(config: CollectionC
     versions: { drafts: { validate: true }, maxPerDoc: 50 },
     hooks: {
       ...hooks,
-      beforeOperation: [...(hooks.beforeOperation ?? []), routeEditsThroughReview, refuseStaleEdits],
+      beforeOperation: [...(hooks.beforeOperation ?? []), routeEditsThroughReview, refuseStaleEdits, restoreOnlyAsDraft, refuseDeletingLiveItem, ...(config.upload ? [setAsideLiveFiles] : [])],
+      // Right after Payload deletes a replaced upload's files: the live version's come back (see keepLiveFiles.ts).
+      beforeValidate: [...(config.upload ? [putBackLiveFiles] : []), ...(hooks.beforeValidate ?? [])],
       beforeChange: [trackEdits, ...(hooks.beforeChange ?? [])],
       afterChange: [...(hooks.afterChange ?? []), auditAfterChange],
       afterDelete: [...(hooks.afterDelete ?? []), auditAfterDelete],
     } as CollectionConfig<S>['hooks'],
-    endpoints: [...(config.endpoints || []), ...workflowEndpoints(config.slug as PublishableCollection), ...previewEndpoints(config.slug as PublishableCollection)],
+    endpoints: [restoreAsDraftEndpoint, ...(config.endpoints || []), ...workflowEndpoints(config.slug as PublishableCollection), ...previewEndpoints(config.slug as PublishableCollection)],
   }
 }

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { isWithinDepartmentScope } from '@/access/departmentScope'
+import { mayChangeDepartments } from '@/access/departmentScope'
 import { refId, sameId } from '@/content/ids'
 
 import { isWorkflowWrite } from '../context'
@@ -19,10 +19,11 @@ export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, origin
   if (isWorkflowWrite(context)) return data
   const userId = req.user?.collection === 'users' ? req.user.id : undefined
 
-  if (req.user && !isWithinDepartmentScope(req.user as never, data.departments)) {
+  const before = operation === 'create' ? [] : originalDoc?.departments
+  if (req.user && !mayChangeDepartments(req.user as never, before, data.departments ?? before)) {
     throw workflowError(req, 'DEPARTMENT_OUT_OF_SCOPE', 403, {
-      zh: '您只能为自己负责的科室编辑内容（且必须至少选择一个科室）。',
-      en: 'You may only write content for your own departments (choose at least one of them).',
+      zh: '您只能为自己负责的科室编辑内容：只能添加或移除自己的科室，且至少保留一个；其他科室不能移除。',
+      en: 'You may only write content for your own departments: add or remove only yours, keep at least one of them, and leave other departments in place.',
     })
   }
 
@@ -31,6 +32,10 @@ export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, origin
     if (userId !== undefined) data.createdBy = userId
   } else if (JUDGED.includes(originalDoc?.workflowState)) {
     data.workflowState = 'draft'
+  } else if (context.isRestoringVersion) {
+    // A restore carries the old version's review state (trusted callers skip field access): the
+    // working copy keeps its own, so an old "approved" can never come back with old content.
+    data.workflowState = originalDoc?.workflowState ?? 'draft'
   }
   if (userId !== undefined) {
     data.lastEditedBy = userId
