@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const STAMP = path.join(ROOT, '.next', 'yixun-source-hash')
 
-/** What the Next bundle is built from; tests, docs, scripts and data do not change it. */
+/** What the Next bundle is built from; tests, docs (*.md), scripts and data do not change it. */
 const INPUTS = ['src', 'collections', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 
 function filesUnder(entry) {
   const full = path.join(ROOT, entry)
   if (!fs.existsSync(full)) return []
-  if (!fs.statSync(full).isDirectory()) return [entry]
+  if (!fs.statSync(full).isDirectory()) return entry.endsWith('.md') ? [] : [entry]
   return fs
     .readdirSync(full, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -64,7 +64,11 @@ export const SETTINGS = {
   MAIL_FROM_NAME: text('医讯 Yixun', 'a sender name'),
   LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const, 'info'),
   LOG_FORMAT: oneOf(['json', 'pretty'] as const, undefined),
-  CRON_SECRET: text(undefined, 'a secret for Bearer calls of /api/payload-jobs/run'),
+  CRON_SECRET: {
+    fallback: undefined,
+    form: 'a secret of at least 16 characters (shorter ones would never be accepted)',
+    parse: (raw: string) => (raw.length >= 16 ? raw : undefined),
+  } satisfies Setting<string | undefined>,
   FEED_RATE_LIMIT_PER_MINUTE: integer(1, Number.MAX_SAFE_INTEGER, 120_000, 'a whole number of requests above 0'),
   FEED_POLL_MS: integer(10, 60_000, 250, 'milliseconds, 10–60000'),
   FFMPEG_PATH: text(undefined, 'the path of an ffmpeg binary'),
@@ -75,6 +79,9 @@ export const SETTINGS = {
   YIXUN_IMAGE_MAX_BYTES: bytes(40 * MIB),
   YIXUN_IMAGE_MAX_PIXELS: integer(1, Number.MAX_SAFE_INTEGER, 100_000_000, 'a whole number of pixels above 0'),
   YIXUN_TRANSCODE_CONCURRENCY: integer(1, 16, 1, 'a whole number 1–16'),
+  YIXUN_PDF_RENDERER: oneOf(['auto', 'pdftoppm', 'pdfjs'] as const, 'auto'),
+  YIXUN_MEDIA_WORKER: oneOf(['true', 'false'] as const, undefined),
+  YIXUN_JOBS_AUTORUN: oneOf(['true', 'false'] as const, 'true'),
   YIXUN_TRANSCODE_PRESET: oneOf(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'] as const, 'veryfast'),
   SEED_PASSWORD: {
     fallback: 'yixun-demo-2026',
