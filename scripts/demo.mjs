@@ -30,12 +30,26 @@ function step(what, command, args, env = process.env) {
   console.log(`[demo] ${what}: ${Math.round((Date.now() - at) / 1000)} s`)
 }
 
-/** npm's record of the installed tree is older than the lock file (or absent): install. */
+/**
+ * Whether node_modules lacks what package-lock.json asks for: npm's record of the installed tree
+ * (node_modules/.package-lock.json) is compared with the lock file, package by package, and the
+ * lock file with package.json's ranges (by name), so an edited dependency list installs again.
+ */
 function packagesStale() {
-  const installed = path.join('node_modules', '.package-lock.json')
-  if (!fs.existsSync(installed)) return true
-  const time = (file) => fs.statSync(file).mtimeMs
-  return time('package-lock.json') > time(installed) || time('package.json') > time(installed)
+  const read = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null)
+  const lock = read('package-lock.json')
+  const installed = read(path.join('node_modules', '.package-lock.json'))
+  const manifest = read('package.json')
+  if (!lock || !installed) return true
+  const wanted = { ...manifest.dependencies, ...manifest.devDependencies }
+  const locked = { ...lock.packages[''].dependencies, ...lock.packages[''].devDependencies }
+  if (Object.keys(wanted).some((name) => wanted[name] !== locked[name])) return true
+  return Object.entries(lock.packages).some(([where, entry]) => {
+    if (!where) return false
+    const have = installed.packages[where]
+    // Optional packages for other platforms (sharp's, for instance) are never installed here.
+    return have ? have.version !== entry.version : !entry.optional
+  })
 }
 
 /**

@@ -46,6 +46,9 @@ describe('settings', () => {
     ['SMTP_URL', 'http://mail.local'],
     ['MAIL_FROM_ADDRESS', 'yixun'],
     ['SEED_PASSWORD', 'short'],
+    ['CRON_SECRET', 'too-short'],
+    ['YIXUN_PDF_RENDERER', 'poppler'],
+    ['YIXUN_JOBS_AUTORUN', 'no'],
   ])('refuses %s=%s with one line naming it and the expected form', (name, value) => {
     let message = ''
     try {
