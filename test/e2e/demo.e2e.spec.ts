@@ -25,10 +25,11 @@ let browser: Browser
 let baseUrl: string
 const output: string[] = []
 let readyAt = 0
+let dir: string
 
 beforeAll(async () => {
   const port = await freePort()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yixun-demo-'))
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yixun-demo-'))
   // As a newcomer's shell has it: none of the test runner's settings.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && name !== 'PAYLOAD_SECRET'))
   // Its own process group, so the whole tree (npm → node → server) stops with one signal.
@@ -70,6 +71,7 @@ afterAll(async () => {
       // the group is gone
     }
   }
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** Sends a WebSocket upgrade and returns the first line of the answer ('' when none came in 5 s). */
