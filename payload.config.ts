@@ -43,12 +43,13 @@ import { canRunJobs } from './src/jobs/canRunJobs'
 import { scheduleTask } from './src/publishing/scheduleTask'
 import { mailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/config/secret'
+import { setting } from './src/config/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const database = resolveDatabase()
 
 export default buildConfig({
-  serverURL: process.env.SERVER_URL || '',
+  serverURL: setting('SERVER_URL') ?? '',
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
@@ -96,8 +97,8 @@ export default buildConfig({
     await startMediaPipeline(payload)
   },
   email: nodemailerAdapter({
-    defaultFromAddress: process.env.MAIL_FROM_ADDRESS || 'yixun@hospital.local',
-    defaultFromName: process.env.MAIL_FROM_NAME || '医讯 Yixun',
+    defaultFromAddress: setting('MAIL_FROM_ADDRESS'),
+    defaultFromName: setting('MAIL_FROM_NAME')!,
     transport: mailTransport(),
     skipVerify: true,
   }),

@@ -4,14 +4,15 @@
  * (Later, the app feeds are answered here from memory: Next's router costs too much on that path.)
  */
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
+import { EventEmitter } from 'node:events'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { type Duplex, Readable } from 'node:stream'
 
 import next from 'next'
 import { getPayload } from 'payload'
 
 import { clientAddress } from './audit/clientAddress'
-import { payloadSecret } from './config/secret'
+import { checkConfiguration, setting } from './config/settings'
 import { databaseFailure, databaseUnavailableMessages, DatabaseUnavailableError } from './db/availability'
 import { preflightDatabase } from './db/preflight'
 import { redactUri, resolveDatabase, StartupConfigError } from './db/uri'
@@ -68,12 +69,10 @@ process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unha
 
 async function main() {
   const dev = process.env.NODE_ENV !== 'production'
-  const port = Number(process.env.PORT || 3000)
-  const hostname = process.env.HOST || '0.0.0.0'
-  const trustedProxyHops = Number(process.env.TRUST_PROXY_HOPS || 0)
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupConfigError(`PORT: "${process.env.PORT}" is not a port number`)
-
-  payloadSecret()
+  checkConfiguration()
+  const port = setting('PORT')
+  const hostname = setting('HOST')!
+  const trustedProxyHops = setting('TRUST_PROXY_HOPS')
   const database = resolveDatabase()
   await preflightDatabase(database)
 
@@ -87,9 +86,19 @@ async function main() {
   const runner = process.env.YIXUN_JOBS_AUTORUN === 'false' ? null : startJobRunner(payload, { afterRun: () => feed.refresh() })
 
   const server = createServer()
-  const app = next({ dev, hostname, port, httpServer: server, turbopack: dev })
+  // Next attaches its upgrade listener (development's hot reload) to `httpServer` on its first
+  // request, and leaves upgrades it does not own hanging. It gets a stand-in: this server decides
+  // what reaches it. (`app.getUpgradeHandler()` does not serve hot reload in Next 16.4.)
+  const nextUpgrades = new EventEmitter()
+  const app = next({ dev, hostname, port, httpServer: nextUpgrades as Server, turbopack: dev })
   const handle = app.getRequestHandler()
   await app.prepare()
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Only development's hot reload (/_next/hmr) speaks WebSocket; anything else gets a plain 400.
+    if (dev && req.url?.startsWith('/_next/') && nextUpgrades.emit('upgrade', req, socket, head)) return
+    socket.once('error', () => socket.destroy())
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 25\r\n\r\nWebSocket not served here')
+  })
 
   server.on('request', (req, res) => {
     const started = process.hrtime.bigint()
@@ -157,6 +166,13 @@ async function main() {
   // Payload starts (and migrates the schema) inside Next on its first request: make that happen now.
   const health = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'x-request-id': 'startup' } })
   const body = (await health.json().catch(() => ({}))) as { engine?: string; version?: string }
+  // Development compiles each page and its scripts on first visit (minutes on two cores): compile
+  // the login page before saying "ready", so the first person to open it sees it within seconds.
+  if (dev) {
+    const local = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'x-request-id': 'startup' } }).then((response) => response.text())
+    const page = await local('/admin/login')
+    await Promise.all([...page.matchAll(/src="(\/_next\/[^"]+\.js)"/g)].map(([, script]) => local(script)))
+  }
   logger.info(
     { port, dev, engine: body.engine, version: body.version, database: redactUri(database.uri), healthStatus: health.status },
     `Yixun ready at http://localhost:${port}/admin`,

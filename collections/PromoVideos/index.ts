@@ -27,6 +27,7 @@ export const PromoVideos: CollectionConfig<'promo-videos'> = publishable({
     defaultColumns: ['title', 'transcodeStatus', 'audience', 'workflowState', 'publishAt', 'updatedAt'],
     group: { zh: '内容', en: 'Content' },
     listSearchableFields: ['title', 'description'],
+    components: { beforeList: ['/src/media/admin/FfmpegNotice#FfmpegNotice'] },
   },
   // A copy would share no upload of its own (no transcode, no cover): upload the file again instead.
   disableDuplicate: true,
@@ -51,6 +52,8 @@ export const PromoVideos: CollectionConfig<'promo-videos'> = publishable({
   },
   endpoints: promoVideoEndpoints,
   fields: [
+    // Shown only while this server has no ffmpeg (the same notice as above the list).
+    { name: 'ffmpegNotice', type: 'ui', admin: { components: { Field: '/src/media/admin/FfmpegNotice#FfmpegNotice' } } },
     { name: 'title', type: 'text', required: true, maxLength: 80, label: { zh: '标题', en: 'Title' } },
     { name: 'description', type: 'textarea', maxLength: 1000, label: { zh: '简介', en: 'Description' } },
     {

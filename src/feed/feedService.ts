@@ -7,6 +7,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 import { bearerKey, hashApiKey } from '@/apps/apiKeys'
 import { APP_KEY_MISSING, type AppRefusal, refuseAppClient } from '@/apps/authenticateApp'
 import { databaseFailure } from '@/db/availability'
+import { setting } from '@/config/settings'
 
 import { type Audience, buildFeed, type FeedContent, type FeedNotice, PLACEMENTS, type Placement } from './buildFeed'
 import { openApiDocument } from './openapi'
@@ -76,12 +77,12 @@ export class FeedService {
     private readonly payload: Payload,
     private readonly options: { pollMs?: number; requestsPerMinute?: number } = {},
   ) {
-    this.limiter = new RateLimiterMemory({ points: options.requestsPerMinute ?? Number(process.env.FEED_RATE_LIMIT_PER_MINUTE || 120_000), duration: 60 })
+    this.limiter = new RateLimiterMemory({ points: options.requestsPerMinute ?? setting('FEED_RATE_LIMIT_PER_MINUTE'), duration: 60 })
   }
 
   async start(): Promise<void> {
     await this.refresh(true)
-    this.poller = setInterval(() => void this.refresh(false), this.options.pollMs ?? Number(process.env.FEED_POLL_MS || 250))
+    this.poller = setInterval(() => void this.refresh(false), this.options.pollMs ?? setting('FEED_POLL_MS'))
     this.poller.unref()
   }
 

@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import type { Config } from 'payload'
 
+import { setting } from '@/config/settings'
+
 import type { X264Preset } from './transcode'
 
 /**
@@ -15,7 +17,7 @@ const MIB = 1024 ** 2
 
 /** The media folder: uploads and everything made from them. `YIXUN_MEDIA_DIR`, default `./media`. */
 export function mediaRoot(): string {
-  return path.resolve(process.env.YIXUN_MEDIA_DIR || 'media')
+  return path.resolve(setting('YIXUN_MEDIA_DIR')!)
 }
 
 /** The folders of the media root, one per kind of file. */
@@ -33,32 +35,23 @@ export const mediaDirs = () => {
   }
 }
 
-function bytesFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name])
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback
-}
-
 /** Upload limits in bytes (and pixels), read when used so a test or an operator can change them. */
 export const mediaLimits = () => ({
-  videoBytes: bytesFromEnv('YIXUN_VIDEO_MAX_BYTES', 2 * GIB),
-  pdfBytes: bytesFromEnv('YIXUN_PDF_MAX_BYTES', 100 * MIB),
-  imageBytes: bytesFromEnv('YIXUN_IMAGE_MAX_BYTES', 40 * MIB),
-  /** 100 megapixels: above any phone camera, far below a decompression bomb. */
-  imagePixels: bytesFromEnv('YIXUN_IMAGE_MAX_PIXELS', 100_000_000),
+  videoBytes: setting('YIXUN_VIDEO_MAX_BYTES'),
+  pdfBytes: setting('YIXUN_PDF_MAX_BYTES'),
+  imageBytes: setting('YIXUN_IMAGE_MAX_BYTES'),
+  /** 100 megapixels by default: above any phone camera, far below a decompression bomb. */
+  imagePixels: setting('YIXUN_IMAGE_MAX_PIXELS'),
 })
 
 /** Transcodes one server runs at once (`YIXUN_TRANSCODE_CONCURRENCY`, default 1: one encode fills two cores). */
 export function transcodeConcurrency(): number {
-  const value = Number(process.env.YIXUN_TRANSCODE_CONCURRENCY)
-  return Number.isInteger(value) && value >= 1 && value <= 16 ? value : 1
+  return setting('YIXUN_TRANSCODE_CONCURRENCY')
 }
-
-const PRESETS: X264Preset[] = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow']
 
 /** libx264 preset of the pipeline (`YIXUN_TRANSCODE_PRESET`, default veryfast: ~3× real time at 720p on two cores). */
 export function transcodePreset(): X264Preset {
-  const value = process.env.YIXUN_TRANSCODE_PRESET as X264Preset | undefined
-  return value && PRESETS.includes(value) ? value : 'veryfast'
+  return setting('YIXUN_TRANSCODE_PRESET') as X264Preset
 }
 
 const formatSize = (bytes: number) =>

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import { setting } from '@/config/settings'
+
 import { findOnPath } from './findExecutable'
 
 const execFileAsync = promisify(execFile)
@@ -60,8 +62,7 @@ export async function renderPdfCover(file: string, outPng: string, { width = DEF
 }
 
 function rendererFromEnv(): PdfRenderer | 'auto' {
-  const value = process.env.YIXUN_PDF_RENDERER
-  return value === 'pdftoppm' || value === 'pdfjs' ? value : 'auto'
+  return setting('YIXUN_PDF_RENDERER')!
 }
 
 async function renderWithPdftoppm(pdftoppm: string, file: string, outFile: string, width: number): Promise<void> {

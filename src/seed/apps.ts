@@ -1,10 +1,11 @@
 import type { Payload } from 'payload'
 
 import { apiKeyHint, hashApiKey } from '@/apps/apiKeys'
+import { setting } from '@/config/settings'
 
 const DEMO_APPS = [
-  { name: '患者端 App（演示）', feeds: ['patient'] as const, env: 'SEED_PATIENT_APP_KEY' },
-  { name: '医生端 App（演示）', feeds: ['doctor'] as const, env: 'SEED_DOCTOR_APP_KEY' },
+  { name: '患者端 App（演示）', feeds: ['patient'] as const, env: 'SEED_PATIENT_APP_KEY' as const },
+  { name: '医生端 App（演示）', feeds: ['doctor'] as const, env: 'SEED_DOCTOR_APP_KEY' as const },
 ]
 
 /**
@@ -15,7 +16,8 @@ const DEMO_APPS = [
 export async function seedApps(payload: Payload, env: NodeJS.ProcessEnv = process.env): Promise<Array<{ name: string; apiKey?: string }>> {
   const printed: Array<{ name: string; apiKey?: string }> = []
   for (const app of DEMO_APPS) {
-    const preset = env[app.env]?.trim() || undefined
+    // A malformed preset stops the seed (StartupConfigError): stored, it could never authenticate.
+    const preset = setting(app.env, env)
     const { docs } = await payload.find({ collection: 'app-clients', where: { name: { equals: app.name } }, limit: 1, depth: 0, overrideAccess: true })
     if (docs[0]) {
       if (preset && docs[0].apiKeyHash !== hashApiKey(preset)) {

@@ -2,10 +2,12 @@ import type { Payload } from 'payload'
 
 import type { Department } from '@/payload-types'
 
+import { setting } from '@/config/settings'
+
 import { seedApps } from './apps'
 import { seedContent } from './content'
 import { DEPARTMENTS } from './departments'
-import { DEFAULT_SEED_PASSWORD, DEMO_USERS, demoEmail } from './users'
+import { DEMO_USERS, demoEmail } from './users'
 
 export type SeedSummary = {
   departments: { created: number; updated: number }
@@ -18,7 +20,7 @@ export type SeedSummary = {
 /** Loads the demo data. Safe to run again: existing records are updated in place, never duplicated. */
 export async function seed(
   payload: Payload,
-  password = process.env.SEED_PASSWORD || DEFAULT_SEED_PASSWORD,
+  password = setting('SEED_PASSWORD'),
   { content = true }: { content?: boolean } = {},
 ): Promise<SeedSummary> {
   const summary: SeedSummary = { departments: { created: 0, updated: 0 }, users: { created: 0, updated: 0 } }

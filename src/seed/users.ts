@@ -11,7 +11,4 @@ export const DEMO_USERS: UserSeed[] = [
   { role: 'viewer', name: '刘洋（只读）' },
 ]
 
-/** For demos only; README says so. */
-export const DEFAULT_SEED_PASSWORD = 'yixun-demo-2026'
-
 export const demoEmail = (role: Role) => `${role}@yixun.local`

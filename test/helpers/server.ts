@@ -13,7 +13,7 @@ export type RunningServer = {
 
 export const E2E_SECRET = 'yixun-e2e-secret-0123456789abcdef'
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.listen(0, '127.0.0.1', () => {

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { forgetFfmpegLocation } from '@/media/ffmpegBinaries'
 import { mediaDirs } from '@/media/mediaConfig'
 import { runMediaQueue } from '@/media/mediaWorker'
 import { publishedVideoMedia } from '@/media/publishedMedia'
@@ -163,6 +164,26 @@ describe('uploading a promo video', () => {
     } finally {
       delete process.env.YIXUN_VIDEO_MAX_BYTES
     }
+  })
+
+  it('refuses a video with 422 FFMPEG_UNAVAILABLE saying how to enable it while this server has no ffmpeg, and accepts it once it has', async () => {
+    process.env.FFMPEG_PATH = path.join(mediaDir, 'no-such-ffmpeg')
+    forgetFfmpegLocation()
+    try {
+      const before = await leftovers()
+      const { totalDocs } = await yixun.payload.count({ collection: 'promo-videos' })
+      const response = await uploadForm(yixun, 'publicity', 'promo-videos', { file: fixture('good.mp4'), type: 'video/mp4' }, await videoData(yixun))
+      expect(response.status).toBe(422)
+      expect(response.body.errors[0].code).toBe('FFMPEG_UNAVAILABLE')
+      expect(response.body.errors[0].message).toMatch(/apt-get install ffmpeg.*FFMPEG_PATH/)
+      expect(await leftovers()).toEqual(before)
+      expect((await yixun.payload.count({ collection: 'promo-videos' })).totalDocs).toBe(totalDocs)
+    } finally {
+      delete process.env.FFMPEG_PATH
+      forgetFfmpegLocation()
+    }
+    // No restart needed: the next upload finds the installed ffmpeg.
+    expect((await upload('good.mp4')).filename).toMatch(/\.mp4$/)
   })
 
   it('explains a refusal in Chinese unless the admin speaks English', async () => {

@@ -1,9 +1,11 @@
-import { execSync } from 'node:child_process'
-import fs from 'node:fs'
+import { execSync, spawnSync } from 'node:child_process'
 
-/** The browser tests need `next build` output; build once if this checkout has none (CI builds first). */
+/**
+ * The browser tests need a production build of the current code. `npm run build` stamps what it
+ * built (scripts/buildStamp.mjs), so the build CI just made is reused and a stale one is rebuilt.
+ */
 export default function setup() {
-  if (fs.existsSync('.next/BUILD_ID')) return
-  console.log('[yixun] no production build found: running `npm run build` first (a few minutes on 2 cores)')
+  if (spawnSync(process.execPath, ['scripts/buildStamp.mjs', '--check']).status === 0) return
+  console.log('[yixun] no production build of the current code: running `npm run build` first (a few minutes on 2 cores)')
   execSync('npm run build', { stdio: 'inherit' })
 }

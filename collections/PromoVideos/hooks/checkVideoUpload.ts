@@ -2,6 +2,8 @@ import path from 'node:path'
 
 import type { CollectionBeforeOperationHook } from 'payload'
 
+import { locateFfmpeg } from '@/media/ffmpegBinaries'
+import { FFMPEG_UNAVAILABLE } from '@/media/ffmpegUnavailable'
 import { formatSize, mediaLimits } from '@/media/mediaConfig'
 import { probeVideo, type VideoProbe } from '@/media/probeVideo'
 import { asUploadRefusal, safeUploadName, uploadRefusal, withUploadOnDisk } from '@/media/uploadedFile'
@@ -37,6 +39,14 @@ export const checkVideoUpload: CollectionBeforeOperationHook<'promo-videos'> = a
       zh: `视频文件超过 ${formatSize(limit)} 的上限。`,
       en: `The video file is larger than the ${formatSize(limit)} limit.`,
     })
+  }
+  // Without ffmpeg nothing can be checked or transcoded: say so, rather than fail with a 500.
+  const tools = await locateFfmpeg().catch((error: unknown) => {
+    req.payload.logger.warn({ err: error }, 'video upload refused: ffmpeg unavailable')
+    return null
+  })
+  if (!tools) {
+    throw uploadRefusal(req, 'FFMPEG_UNAVAILABLE', 422, { zh: FFMPEG_UNAVAILABLE.zh.body, en: FFMPEG_UNAVAILABLE.en.body })
   }
   let probe: VideoProbe
   try {

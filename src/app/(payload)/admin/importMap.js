@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { WorkflowPanel as WorkflowPanel_cff2e4ec397c5d2b5d6a3c2202121637 } from '../../../../src/workflow/admin/WorkflowPanel'
 import { NoDirectPublish as NoDirectPublish_bf83326444f7d16ae1dd6d37bc735c9f } from '../../../../src/workflow/admin/NoDirectPublish'
+import { FfmpegNotice as FfmpegNotice_301cd4af70081bdb9a7d6f89515a7c5c } from '../../../../src/media/admin/FfmpegNotice'
 import { TranscodeStatusField as TranscodeStatusField_2d3bab125b203b2669320bb6cdfe4162 } from '../../../../collections/PromoVideos/admin/TranscodeStatus'
 import { TranscodeStatusCell as TranscodeStatusCell_2d3bab125b203b2669320bb6cdfe4162 } from '../../../../collections/PromoVideos/admin/TranscodeStatus'
 import { CurrentPasswordField as CurrentPasswordField_1791ea66b536735f0feb193a78e77620 } from '../../../../src/auth/admin/CurrentPasswordField'
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_cff2e4ec397c5d2b5d6a3c2202121637,
   "/src/workflow/admin/NoDirectPublish#NoDirectPublish": NoDirectPublish_bf83326444f7d16ae1dd6d37bc735c9f,
+  "/src/media/admin/FfmpegNotice#FfmpegNotice": FfmpegNotice_301cd4af70081bdb9a7d6f89515a7c5c,
   "/collections/PromoVideos/admin/TranscodeStatus#TranscodeStatusField": TranscodeStatusField_2d3bab125b203b2669320bb6cdfe4162,
   "/collections/PromoVideos/admin/TranscodeStatus#TranscodeStatusCell": TranscodeStatusCell_2d3bab125b203b2669320bb6cdfe4162,
   "/src/auth/admin/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_1791ea66b536735f0feb193a78e77620,
