@@ -9,11 +9,11 @@ import { decidesReviews, type WhatNeedsMe, whatNeedsMe, writesContent } from './
  * Everything on the admin's home page for one person. Every section is always present; `sections`
  * says which ones this person's roles call for (the others are empty and the panel hides them):
  * reviewQueue — reviewers and admins; mine — editors, publicity and admins; today — everyone;
- * transcodes — publicity and admins; webhooks and mail — admins.
+ * transcodes — publicity and admins; webhooks, mail and schedule (failed scheduled publishes) — admins.
  */
 export type Dashboard = WhatNeedsMe & {
   problems: Problems
-  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean }
+  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean; schedule: boolean }
 }
 
 export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'roles' | 'departments'>, now: Date = new Date()): Promise<Dashboard> {
@@ -26,6 +26,7 @@ export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'ro
       transcodes: seesTranscodeProblems(user),
       webhooks: seesSystemProblems(user),
       mail: seesSystemProblems(user),
+      schedule: seesSystemProblems(user),
     },
     ...needs,
     problems,

@@ -37,6 +37,7 @@ const TEXT = {
   transcodes: { zh: '视频转码失败', en: 'Failed video transcodes' },
   webhooks: { zh: 'Webhook 推送失败', en: 'Failing webhook deliveries' },
   mail: { zh: '邮件发送失败', en: 'Mail that could not be sent' },
+  schedule: { zh: '定时发布/下线失败', en: 'Scheduled publishes and expiries that failed' },
 }
 
 const KINDS: Record<DashboardItem['collection'], { zh: string; en: string }> = {
@@ -196,6 +197,7 @@ function ProblemsCard({ data, lang }: { data: Dashboard; lang: Lang }) {
       { key: 'transcodes', shown: data.sections.transcodes, problems: data.problems.transcodes },
       { key: 'webhooks', shown: data.sections.webhooks, problems: data.problems.webhooks },
       { key: 'mail', shown: data.sections.mail, problems: data.problems.mail },
+      { key: 'schedule', shown: data.sections.schedule, problems: data.problems.schedule },
     ] as const
   ).filter((group) => group.shown)
   if (groups.length === 0) return null
