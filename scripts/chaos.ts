@@ -117,17 +117,20 @@ function stopAll() {
 const booting = Promise.all(Array.from({ length: workers }, startWorker)).then(() => log(`${workers} workers ready`))
 
 // --- items: due over the next minute, every other one expiring 15 s after it went live ---
-const reqAs = async (role: 'publicity' | 'reviewer') => {
+const userOf = async (role: 'publicity' | 'reviewer') => {
   const { docs } = await payload.find({ collection: 'users', where: { email: { equals: demoEmail(role) } }, depth: 0 })
-  return createLocalReq({ user: { ...docs[0], collection: 'users' } as never }, payload)
+  return { ...docs[0], collection: 'users' } as never
 }
-const author = await reqAs('publicity')
-const reviewer = await reqAs('reviewer')
+const authorUser = await userOf('publicity')
+const reviewerUser = await userOf('reviewer')
 const firstDue = Date.now() + 30_000 + itemCount * 300
 const spacing = 45_000 / itemCount
 type Item = { id: number | string; publishAt: number; expireAt: number | null }
 const items: Item[] = []
 async function approveItem(i: number) {
+  // A request per item: concurrent operations must not share one request's transaction.
+  const author = await createLocalReq({ user: authorUser }, payload)
+  const reviewer = await createLocalReq({ user: reviewerUser }, payload)
   const publishAt = Math.round(firstDue + i * spacing)
   const expireAt = i % 2 === 0 ? publishAt + 10_000 : null
   const doc = await payload.create({
@@ -179,6 +182,8 @@ for (const at of faultTimes) {
   const when = Date.now()
   if (pid) {
     process.kill(-pid, 'SIGKILL')
+    // Its slot row still names it for a few seconds: never count one death twice.
+    children.delete(pid)
     log(`SIGKILL leader pid ${pid}`)
   } else log('no local worker took the lead within 6 s; no kill')
   faults.push({ at: when, pid })
