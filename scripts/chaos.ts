@@ -87,6 +87,7 @@ await payload.create({ collection: 'app-clients', data: { name: `[chaos] receive
 
 // --- workers ---
 const children = new Map<number, ChildProcess>()
+const ready = new Set<number>()
 function startWorker(): Promise<number> {
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/chaos-worker.ts'], {
     env: { ...process.env, SMTP_URL: smtpUrl, YIXUN_MEDIA_WORKER: 'false' },
@@ -96,9 +97,16 @@ function startWorker(): Promise<number> {
   // node-cron warns on every tick a slow run skips; the rest of a worker's stderr matters.
   readline.createInterface({ input: child.stderr! }).on('line', (line) => !line.includes('NODE-CRON') && !stopping && console.error(`  worker ${child.pid}: ${line}`))
   children.set(child.pid!, child)
-  child.once('exit', () => children.delete(child.pid!))
+  child.once('exit', () => {
+    children.delete(child.pid!)
+    ready.delete(child.pid!)
+  })
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('ready ') && resolve(child.pid!))
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('ready ')) return
+      ready.add(child.pid!)
+      resolve(child.pid!)
+    })
     child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready`)))
   })
 }
@@ -131,7 +139,8 @@ async function approveItem(i: number) {
   // A request per item: concurrent operations must not share one request's transaction.
   const author = await createLocalReq({ user: authorUser }, payload)
   const reviewer = await createLocalReq({ user: reviewerUser }, payload)
-  const publishAt = Math.round(firstDue + i * spacing)
+  // A slow approval (a loaded database) must not approve an item already due: it would go live at once.
+  const publishAt = Math.max(Math.round(firstDue + i * spacing), Date.now() + 5000)
   const expireAt = i % 2 === 0 ? publishAt + 10_000 : null
   const doc = await payload.create({
     collection: 'notices',
@@ -161,7 +170,8 @@ log(`${itemCount} items approved, due from +${((firstDue - Date.now()) / 1000).t
 
 // --- faults: kill the leader just after chosen publish / expiry times ---
 const moments = items.flatMap((item) => [item.publishAt, ...(item.expireAt ? [item.expireAt] : [])]).sort((a, b) => a - b)
-const faultTimes = Array.from({ length: faultCount }, (_, k) => moments[Math.floor(((k + 0.5) * moments.length) / faultCount)]! + Math.floor(Math.random() * 150))
+const ahead = moments.filter((t) => t > Date.now() + 1000)
+const faultTimes = Array.from({ length: Math.min(faultCount, ahead.length) }, (_, k) => ahead[Math.floor(((k + 0.5) * ahead.length) / Math.min(faultCount, ahead.length))]! + Math.floor(Math.random() * 150))
 type Fault = { at: number; pid: number | null }
 const faults: Fault[] = []
 
@@ -172,7 +182,17 @@ async function leaderPid(): Promise<number | null> {
 }
 
 for (const at of faultTimes) {
+  if (at < Date.now()) {
+    log('a fault time passed while the workers were still starting; skipped')
+    continue
+  }
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())))
+  // Kill only while another worker is up, or the cluster would be dark until one boots.
+  if (ready.size < 2) {
+    log('fewer than 2 workers ready; no kill this time')
+    faults.push({ at: Date.now(), pid: null })
+    continue
+  }
   // Just after a kill the slot may be free for a few seconds: wait for the next leader (≤ 6 s).
   let pid = await leaderPid()
   for (let waited = 0; !pid && waited < 6000; waited += 250) {
@@ -184,6 +204,7 @@ for (const at of faultTimes) {
     process.kill(-pid, 'SIGKILL')
     // Its slot row still names it for a few seconds: never count one death twice.
     children.delete(pid)
+    ready.delete(pid)
     log(`SIGKILL leader pid ${pid}`)
   } else log('no local worker took the lead within 6 s; no kill')
   faults.push({ at: when, pid })
