@@ -36,6 +36,12 @@ export const sendMailTask: TaskConfig<'sendMail'> = {
     const key = `mail:${job.id}:${job.createdAt}`
     const messageId = `<yixun-mail-${job.id}-${new Date(job.createdAt).getTime()}@${mailDomain()}>`
     if (await isClaimed(req.payload, key)) return { output: { messageId, outcome: 'already-sent' } }
+    // Two runs of the same try (a deposed leader still working through its batch while the next
+    // leader starts; Payload's queue does not lock the rows it takes) must not both send. The
+    // loser fails this try; its retry finds the winner's claim and sends nothing.
+    if (!(await claimOnce(req.payload, `mail-try:${job.id}:${job.createdAt}:${job.totalTried ?? 0}`, INSTANCE_ID))) {
+      throw new Error('another run of this job is sending this mail')
+    }
     const info = (await req.payload.sendEmail({ to, subject, text, html: html ?? undefined, messageId })) as SentMessageInfo | undefined
     // The mail is out: failing the job now would only send it again.
     await claimOnce(req.payload, key, INSTANCE_ID).catch((error: unknown) => req.payload.logger.error({ err: error, job: job.id }, 'mail sent, but its claim was not recorded'))
