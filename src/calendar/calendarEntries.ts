@@ -21,6 +21,13 @@ const EDITS_NOT_IN_REVIEW: WorkflowState[] = ['draft', 'rejected']
 
 const TYPE_ORDER: Record<CalendarEntryType, number> = { publish: 0, session: 1, expire: 2 }
 
+/**
+ * A publish still approved, or an expiry still live, this long after its time (ms) did not happen:
+ * a dead worker's job is reclaimed and run within about 15 s (src/jobs/runner.ts), so past a
+ * minute something is wrong and the calendar says so rather than showing it as scheduled.
+ */
+export const OVERDUE_AFTER_MS = 60_000
+
 const within = (path: string, { start, end }: CalendarQuery): Where => ({
   and: [{ [path]: { greater_than_equal: start.toISOString() } }, { [path]: { less_than: end.toISOString() } }],
 })
@@ -42,7 +49,7 @@ function datedWhere(collection: PublishableCollection, query: CalendarQuery): Wh
 }
 
 /** The entries one version of an item puts on the calendar. */
-function entriesOf(collection: PublishableCollection, doc: Doc, state: WorkflowState, query: CalendarQuery, adminRoute: string): CalendarEntry[] {
+function entriesOf(collection: PublishableCollection, doc: Doc, state: WorkflowState, query: CalendarQuery, adminRoute: string, now: Date): CalendarEntry[] {
   const base = {
     collection,
     id: doc.id,
@@ -54,9 +61,16 @@ function entriesOf(collection: PublishableCollection, doc: Doc, state: WorkflowS
     tentative: state === 'in_review',
     href: `${adminRoute}/collections/${collection}/${doc.id}`,
   }
+  const late = (at: string) => new Date(at).getTime() < now.getTime() - OVERDUE_AFTER_MS
   const entries: CalendarEntry[] = []
-  if (inRange(doc.publishAt, query)) entries.push({ ...base, type: 'publish', at: new Date(doc.publishAt).toISOString() })
-  if (inRange(doc.expireAt, query)) entries.push({ ...base, type: 'expire', at: new Date(doc.expireAt).toISOString() })
+  if (inRange(doc.publishAt, query)) {
+    const at = new Date(doc.publishAt).toISOString()
+    entries.push({ ...base, type: 'publish', at, overdue: state === 'approved' && late(at) })
+  }
+  if (inRange(doc.expireAt, query)) {
+    const at = new Date(doc.expireAt).toISOString()
+    entries.push({ ...base, type: 'expire', at, overdue: state === 'published' && late(at) })
+  }
   if (collection === 'free-clinic-events') {
     for (const session of (doc.sessions ?? []) as { startsAt?: string; endsAt?: string; quota?: number }[]) {
       if (!inRange(session.startsAt, query)) continue
@@ -64,6 +78,7 @@ function entriesOf(collection: PublishableCollection, doc: Doc, state: WorkflowS
         ...base,
         type: 'session',
         at: new Date(session.startsAt!).toISOString(),
+        overdue: false,
         ...(session.endsAt ? { end: new Date(session.endsAt).toISOString() } : {}),
         ...(typeof session.quota === 'number' ? { quota: session.quota } : {}),
       })
@@ -77,7 +92,7 @@ function entriesOf(collection: PublishableCollection, doc: Doc, state: WorkflowS
  * workflow and the scheduler read it. A live item whose working copy is an edit not yet submitted
  * (draft, rejected) is still in the apps: its live version's dates are shown as published.
  */
-async function collectionEntries(req: PayloadRequest, collection: PublishableCollection, query: CalendarQuery): Promise<CalendarEntry[]> {
+async function collectionEntries(req: PayloadRequest, collection: PublishableCollection, query: CalendarQuery, now: Date): Promise<CalendarEntry[]> {
   const where = datedWhere(collection, query)
   // The caller reads only what the collection lets them read.
   const options = { collection, depth: 0, pagination: false, overrideAccess: false, user: req.user, req } as const
@@ -87,7 +102,7 @@ async function collectionEntries(req: PayloadRequest, collection: PublishableCol
     req.payload.find({ ...options, draft: false, where: { and: [where, { _status: { equals: 'published' } }] } }),
   ])
   const adminRoute = req.payload.config.routes.admin
-  const entries = working.docs.flatMap((doc) => entriesOf(collection, doc as Doc, (doc as Doc).workflowState, query, adminRoute))
+  const entries = working.docs.flatMap((doc) => entriesOf(collection, doc as Doc, (doc as Doc).workflowState, query, adminRoute, now))
 
   const shown = new Set(working.docs.map((doc) => String(doc.id)))
   const candidates = live.docs.filter((doc) => !shown.has(String(doc.id)))
@@ -99,7 +114,7 @@ async function collectionEntries(req: PayloadRequest, collection: PublishableCol
     })
     const editedWhileLive = new Set(edits.docs.map((doc) => String(doc.id)))
     for (const doc of candidates) {
-      if (editedWhileLive.has(String(doc.id))) entries.push(...entriesOf(collection, doc as Doc, 'published', query, adminRoute))
+      if (editedWhileLive.has(String(doc.id))) entries.push(...entriesOf(collection, doc as Doc, 'published', query, adminRoute, now))
     }
   }
   return entries
@@ -112,8 +127,8 @@ const byTime = (a: CalendarEntry, b: CalendarEntry) =>
  * Every publish, expiry and free-clinic session in the query's range (Beijing days) that the
  * signed-in user may read, sorted by time. A kind filter narrows to notices (only they have kinds).
  */
-export async function calendarEntries(req: PayloadRequest, query: CalendarQuery): Promise<CalendarEntry[]> {
+export async function calendarEntries(req: PayloadRequest, query: CalendarQuery, now: Date = new Date()): Promise<CalendarEntry[]> {
   const collections = PUBLISHABLE_COLLECTIONS.filter((slug) => (!query.collection || slug === query.collection) && (!query.kind || slug === 'notices'))
-  const perCollection = await Promise.all(collections.map((collection) => collectionEntries(req, collection, query)))
+  const perCollection = await Promise.all(collections.map((collection) => collectionEntries(req, collection, query, now)))
   return perCollection.flat().sort(byTime)
 }

@@ -22,6 +22,8 @@ export type CalendarEntry = {
   state: WorkflowState
   /** In review: it will happen only if a reviewer approves it. */
   tentative: boolean
+  /** A publish still approved, or an expiry still live, over a minute after its time: it did not happen. */
+  overdue: boolean
   href: string
 }
 

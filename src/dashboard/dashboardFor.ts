@@ -10,11 +10,11 @@ import { decidesReviews, type WhatNeedsMe, whatNeedsMe, writesContent } from './
  * Everything on the admin's home page for one person. Every section is always present; `sections`
  * says which ones this person's roles call for (the others are empty and the panel hides them):
  * reviewQueue — reviewers and admins; mine — editors, publicity and admins; today — everyone;
- * transcodes — publicity and admins; webhooks, mail and sign-in lockouts — admins.
+ * transcodes — publicity and admins; webhooks, mail, schedule (failed scheduled publishes) and sign-in lockouts — admins.
  */
 export type Dashboard = WhatNeedsMe & {
   problems: Problems & { lockouts: Lockout[] }
-  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean; lockouts: boolean }
+  sections: { reviewQueue: boolean; mine: boolean; today: true; transcodes: boolean; webhooks: boolean; mail: boolean; schedule: boolean; lockouts: boolean }
 }
 
 export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'roles' | 'departments'>, now: Date = new Date()): Promise<Dashboard> {
@@ -32,6 +32,7 @@ export async function dashboardFor(payload: Payload, user: Pick<User, 'id' | 'ro
       webhooks: seesSystemProblems(user),
       mail: seesSystemProblems(user),
       lockouts: seesSystemProblems(user),
+      schedule: seesSystemProblems(user),
     },
     ...needs,
     problems: { ...problems, lockouts },

@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 import { isWithinDepartmentScope } from '@/access/departmentScope'
 import { hasRole } from '@/auth/roles'
 import { documentId, type Id, refId } from '@/content/ids'
+import { WORKER_DIED } from '@/jobs/reclaimAbandonedJobs'
 import type { AppClient, User } from '@/payload-types'
+import { PUBLISHABLE_COLLECTIONS, type PublishableCollection } from '@/workflow/states'
 
 import { adminHref } from './whatNeedsMe'
 
@@ -12,8 +14,8 @@ type Words = { zh: string; en: string }
 
 /** Something that went wrong and waits for a person, with the button that tries again. */
 export type Problem = {
-  kind: 'transcode' | 'webhook' | 'mail'
-  /** Where the record lives: the transcode, the webhook delivery or the queued mail job. */
+  kind: 'transcode' | 'webhook' | 'mail' | 'schedule'
+  /** Where the record lives: the transcode, the webhook delivery or the queued job (mail, scheduled publish/expiry). */
   collection: 'video-transcodes' | 'webhook-deliveries' | 'payload-jobs'
   id: Id
   title: string
@@ -24,13 +26,13 @@ export type Problem = {
   attempts: number
   /** When it last failed. */
   at: string | null
-  /** The page to look at (the video, the delivery); null for mail, whose jobs have no admin page. */
+  /** The page to look at (the video, the delivery, the item); null for mail, whose jobs have no admin page. */
   href: string | null
   /** The action that tries again (an existing endpoint where there is one). */
   retry: { method: 'POST'; url: string }
 }
 
-export type Problems = { transcodes: Problem[]; webhooks: Problem[]; mail: Problem[] }
+export type Problems = { transcodes: Problem[]; webhooks: Problem[]; mail: Problem[]; schedule: Problem[] }
 
 /** Problems listed per kind per load. */
 export const PROBLEMS_LIMIT = 50
@@ -40,7 +42,7 @@ export const WEBHOOK_FAILURES_SHOWN = 3
 
 /** Failed transcodes concern the people who upload videos; retrying is theirs (publicity) and the admins'. */
 export const seesTranscodeProblems = (user: DashboardUser | null | undefined) => hasRole(user, 'admin', 'publicity')
-/** Webhook deliveries and the mail queue are system matters: admins only (as their records are). */
+/** Webhook deliveries and the jobs queue (mail, scheduled publishes) are system matters: admins only (as their records are). */
 export const seesSystemProblems = (user: DashboardUser | null | undefined) => hasRole(user, 'admin')
 
 const clip = (text: string | null | undefined, max = 300) => (text ? (text.length > max ? `${text.slice(0, max)}…` : text) : null)
@@ -155,15 +157,15 @@ export function mailFailureReason(message: string | null | undefined): Words {
   return { zh: '邮件未能发出，重试 5 次后放弃。', en: 'The mail could not be sent; gave up after 5 retries.' }
 }
 
-type MailInput = { to?: unknown; subject?: unknown }
 type JobError = { message?: unknown } | null | undefined
 type JobLog = Array<{ completedAt?: string | null; error?: unknown }> | null | undefined
+type FailedJob = { id: Id; input?: unknown; error?: unknown; log?: unknown; totalTried?: number | null; updatedAt: string }
 
-/** Mail jobs the queue gave up on (all retries failed): Payload keeps them with hasError. */
-async function unsentMail(payload: Payload): Promise<Problem[]> {
+/** Jobs of one task the queue gave up on (all retries failed): Payload keeps them with hasError. */
+async function failedJobs(payload: Payload, taskSlug: 'sendMail' | 'runSchedule'): Promise<FailedJob[]> {
   const { docs } = await payload.find({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'sendMail' } }, { hasError: { equals: true } }] },
+    where: { and: [{ taskSlug: { equals: taskSlug } }, { hasError: { equals: true } }] },
     sort: '-updatedAt',
     limit: PROBLEMS_LIMIT,
     pagination: false,
@@ -171,12 +173,24 @@ async function unsentMail(payload: Payload): Promise<Problem[]> {
     select: { input: true, error: true, log: true, totalTried: true, updatedAt: true },
     overrideAccess: true,
   })
+  return docs as FailedJob[]
+}
+
+/** The last error of a failed job and when it happened. */
+function lastFailure(job: FailedJob): { message: string | null; at: string } {
+  const log = job.log as JobLog
+  const last = log?.[log.length - 1]
+  const message = (job.error as JobError)?.message ?? (last?.error as JobError)?.message
+  return { message: typeof message === 'string' ? message : null, at: last?.completedAt ?? job.updatedAt }
+}
+
+type MailInput = { to?: unknown; subject?: unknown }
+
+async function unsentMail(payload: Payload): Promise<Problem[]> {
   const api = payload.config.routes.api
-  return docs.map((job): Problem => {
+  return (await failedJobs(payload, 'sendMail')).map((job): Problem => {
     const input = (job.input ?? {}) as MailInput
-    const log = job.log as JobLog
-    const last = log?.[log.length - 1]
-    const message = (job.error as JobError)?.message ?? (last?.error as JobError)?.message
+    const { message, at } = lastFailure(job)
     const to = typeof input.to === 'string' ? input.to : '—'
     const subject = typeof input.subject === 'string' ? input.subject : '—'
     return {
@@ -184,12 +198,61 @@ async function unsentMail(payload: Payload): Promise<Problem[]> {
       collection: 'payload-jobs',
       id: job.id,
       title: `${subject} → ${to}`,
-      reason: mailFailureReason(typeof message === 'string' ? message : null),
-      detail: clip(typeof message === 'string' ? message : null),
+      reason: mailFailureReason(message),
+      detail: clip(message),
       attempts: job.totalTried ?? 0,
-      at: last?.completedAt ?? job.updatedAt,
+      at,
       href: null,
       retry: { method: 'POST', url: `${api}/dashboard/mail/${encodeURIComponent(String(job.id))}/retry` },
+    }
+  })
+}
+
+type ScheduleInput = { action?: unknown; collection?: unknown; id?: unknown }
+
+/** Why a scheduled publish or expiry was given up on, in words for the admin who retries it. */
+function scheduleFailureReason(action: 'publish' | 'expire', message: string | null, tries: number): Words {
+  const what = action === 'publish' ? { zh: '定时发布', en: 'The scheduled publish' } : { zh: '定时下线', en: 'The scheduled expiry' }
+  const state = action === 'publish' ? { zh: '内容仍未上线', en: 'the item is not live' } : { zh: '内容仍在线', en: 'the item is still live' }
+  if (message === WORKER_DIED) {
+    return {
+      zh: `${what.zh}失败：执行它的服务进程 ${tries} 次都中途停止（被终止或崩溃），${state.zh}。请查看服务器日志后重试。`,
+      en: `${what.en} failed: the server process running it stopped part-way ${tries} times (killed or crashed); ${state.en}. Check the server logs, then retry.`,
+    }
+  }
+  return { zh: `${what.zh}失败：重试 ${tries} 次后放弃，${state.zh}。`, en: `${what.en} failed: gave up after ${tries} tries; ${state.en}.` }
+}
+
+/** Scheduled publishes and expiries the queue gave up on, with the item they concern. */
+async function failedSchedules(payload: Payload): Promise<Problem[]> {
+  const jobs = await failedJobs(payload, 'runSchedule')
+  const targets = jobs.map((job) => {
+    const input = (job.input ?? {}) as ScheduleInput
+    const collection = PUBLISHABLE_COLLECTIONS.find((slug) => slug === input.collection) as PublishableCollection | undefined
+    return { job, collection, itemId: typeof input.id === 'string' ? input.id : null, action: input.action === 'expire' ? ('expire' as const) : ('publish' as const) }
+  })
+  const titles = new Map<string, string>()
+  for (const collection of new Set(targets.flatMap((target) => (target.collection ? [target.collection] : [])))) {
+    const ids = targets.filter((target) => target.collection === collection && target.itemId).map((target) => documentId(payload, target.itemId!))
+    const { docs } = await payload.find({ collection, draft: true, where: { id: { in: ids } }, pagination: false, depth: 0, select: { title: true }, overrideAccess: true })
+    for (const doc of docs) titles.set(`${collection}/${doc.id}`, String((doc as { title?: unknown }).title ?? doc.id))
+  }
+  const api = payload.config.routes.api
+  return targets.map(({ job, collection, itemId, action }): Problem => {
+    const { message, at } = lastFailure(job)
+    const tries = job.totalTried ?? 0
+    const title = titles.get(`${collection}/${itemId}`) ?? `${collection ?? '—'} #${itemId ?? '—'}`
+    return {
+      kind: 'schedule',
+      collection: 'payload-jobs',
+      id: job.id,
+      title: `${action === 'publish' ? '发布' : '下线'} · ${title}`,
+      reason: scheduleFailureReason(action, message, tries),
+      detail: clip(message),
+      attempts: tries,
+      at,
+      href: collection && itemId ? adminHref(payload, collection, itemId) : null,
+      retry: { method: 'POST', url: `${api}/dashboard/schedule/${encodeURIComponent(String(job.id))}/retry` },
     }
   })
 }
@@ -197,10 +260,11 @@ async function unsentMail(payload: Payload): Promise<Problem[]> {
 /** The problems this user is shown (and may retry); kinds their roles do not call for are empty. */
 export async function problemsFor(payload: Payload, user: DashboardUser): Promise<Problems> {
   const system = seesSystemProblems(user)
-  const [transcodes, webhooks, mail] = await Promise.all([
+  const [transcodes, webhooks, mail, schedule] = await Promise.all([
     seesTranscodeProblems(user) ? failedTranscodes(payload, user) : [],
     system ? failingWebhooks(payload) : [],
     system ? unsentMail(payload) : [],
+    system ? failedSchedules(payload) : [],
   ])
-  return { transcodes, webhooks, mail }
+  return { transcodes, webhooks, mail, schedule }
 }

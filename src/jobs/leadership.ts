@@ -2,7 +2,11 @@ import type { Payload } from 'payload'
 
 import { claimOnce } from '@/publishing/claimOnce'
 
-/** Leadership is held in slots of this length (ms); a dead leader is replaced within one slot. */
+/**
+ * Leadership is held in slots of this length (ms); a dead leader is replaced within one slot (two
+ * if it had already claimed the next). The jobs it was running are reclaimed once unchanged for
+ * two slots (reclaimAbandonedJobs.ts), so recovery takes about 2 × LEADER_SLOT.
+ */
 export const LEADER_SLOT = 5000
 /** The leader claims its next slot this long before the current one ends (ms), so it keeps it. */
 const RENEW_AHEAD = 1000

@@ -5,11 +5,14 @@ import { INSTANCE_ID } from '@/publishing/instanceId'
 import { requeueStalledDeliveries } from '@/webhooks/requeueStalledDeliveries'
 
 import { Leadership } from './leadership'
+import { reclaimAbandonedJobs } from './reclaimAbandonedJobs'
 
 export type JobRunner = { stop: () => Promise<void>; tick: () => Promise<void> }
 
 /** Jobs per queue run in one tick; the rest wait for the next second. */
 const BATCH = 50
+/** The leader looks for jobs whose worker died every this many ticks (seconds). */
+const RECLAIM_EVERY = 2
 
 /** The earliest time a waiting job of the default queue becomes due, if any. */
 async function nextDueAt(payload: Payload): Promise<number | null> {
@@ -30,6 +33,14 @@ async function nextDueAt(payload: Payload): Promise<number | null> {
  * cluster, run what is due. The leader also sets a timer for the next job's exact due time, so a
  * scheduled publish runs within milliseconds of it rather than up to a tick late. `afterRun`
  * (the feed's refresh) shows what a run published without waiting for the next poll.
+ *
+ * A worker killed mid-job leaves its job marked `processing` for good (Payload 3 has no lease).
+ * Runs never overlap within this process (`running`), so before each run the leader knows it is
+ * running nothing: a job still marked processing and unchanged for longer than its bound
+ * (reclaimAbandonedJobs.ts) belongs to a dead or deposed worker and goes back to the queue. A
+ * scheduled publish whose worker died runs again within about 13 s: up to 6 s until a new leader
+ * holds a slot (the dead one may have renewed its next slot), 10 s since the job was taken, plus
+ * up to RECLAIM_EVERY s; `npm run chaos` measures it.
  */
 export function startJobRunner(payload: Payload, { everySecond = true, afterRun }: { everySecond?: boolean; afterRun?: () => Promise<void> } = {}): JobRunner {
   const leadership = new Leadership(payload, INSTANCE_ID)
@@ -42,6 +53,7 @@ export function startJobRunner(payload: Payload, { everySecond = true, afterRun 
     running = (async () => {
       try {
         if (!(await leadership.isLeader())) return
+        if (ticks % RECLAIM_EVERY === 0) await reclaimAbandonedJobs(payload)
         const result = await payload.jobs.run({ queue: 'default', limit: BATCH })
         if (Object.keys(result?.jobStatus ?? {}).length > 0) await afterRun?.()
         const next = await nextDueAt(payload)
@@ -52,7 +64,7 @@ export function startJobRunner(payload: Payload, { everySecond = true, afterRun 
           precise.unref()
         }
         ticks++
-        // A server killed mid-attempt leaves its webhook job marked as running for good.
+        // A delivery whose job ended without making its attempt (the job failed for good).
         if (ticks % 60 === 0) await requeueStalledDeliveries(payload)
         if (ticks % 600 === 0) await leadership.prune()
       } catch (error) {

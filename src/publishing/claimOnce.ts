@@ -14,3 +14,9 @@ export async function claimOnce(payload: Payload, key: string, holder: string, r
     throw error
   }
 }
+
+/** Whether someone already recorded `key`. */
+export async function isClaimed(payload: Payload, key: string): Promise<boolean> {
+  const { totalDocs } = await payload.count({ collection: 'schedule-claims', where: { key: { equals: key } }, overrideAccess: true })
+  return totalDocs > 0
+}

@@ -6,10 +6,12 @@ import { DELIVERIES, inTransaction, OPEN_STATUSES, rescheduleDelivery } from './
 export const STALLED_AFTER_MS = 15 * 60_000
 
 /**
- * Re-queues open deliveries whose attempt is long overdue. A process killed during an attempt
- * leaves its job marked `processing` for good (Payload does not reclaim such jobs), and the
- * delivery would wait forever. Safe to run at any time: the new schedule token turns any
- * surviving old job for the same delivery into a no-op. Returns how many were re-queued.
+ * Re-queues open deliveries whose attempt is long overdue: their job is gone or will not run (it
+ * failed for good on Yixun's side, e.g. the database refused the write, or it was deleted). A job
+ * whose worker was killed is returned to the queue earlier, with every other task's, by
+ * src/jobs/reclaimAbandonedJobs.ts; this is the delivery-level backstop. Safe to run at any time:
+ * the new schedule token turns any surviving old job for the same delivery into a no-op. Returns
+ * how many were re-queued.
  */
 export async function requeueStalledDeliveries(payload: Payload, { stalledAfterMs = STALLED_AFTER_MS, limit = 100 } = {}): Promise<number> {
   const req = await createLocalReq({}, payload)

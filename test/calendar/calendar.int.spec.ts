@@ -4,10 +4,12 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Role } from '@/auth/roles'
+import { calendarEntries, OVERDUE_AFTER_MS } from '@/calendar/calendarEntries'
 import type { CalendarEntry } from '@/calendar/types'
 import { runMediaQueue } from '@/media/mediaWorker'
 import type { PublishableCollection } from '@/workflow/states'
 
+import { localRequest } from '../helpers/audit'
 import { act, createAs, departmentId, eventData, noticeData } from '../helpers/content'
 import { uploadForm, useScratchMediaDir } from '../helpers/upload'
 import { startYixun, type TestYixun } from '../helpers/yixun'
@@ -103,6 +105,25 @@ describe('what the calendar shows', () => {
       ['publish', 'expired'],
       ['expire', 'expired'],
     ])
+  })
+
+  it('marks a publish that did not happen a minute after its time as overdue, not as scheduled', async () => {
+    const publishAt = beijing('02-01', '10:00')
+    const notice = await scheduledNotice({ title: '二月门诊时间调整', publishAt, expireAt: beijing('02-01', '18:00') })
+    const req = await localRequest(yixun, 'reviewer')
+    const query = { from: day('02-01'), to: day('02-01'), start: new Date(beijing('02-01', '00:00')), end: new Date(beijing('02-02', '00:00')) }
+    const at = (ms: number) => new Date(new Date(publishAt).getTime() + ms)
+    const overdue = async (now: Date) => of(await calendarEntries(req, query, now), 'notices', notice.id).map(({ type, overdue }) => [type, overdue])
+
+    expect(await overdue(at(-1000))).toEqual([['publish', false], ['expire', false]])
+    expect(await overdue(at(OVERDUE_AFTER_MS - 1000))).toEqual([['publish', false], ['expire', false]])
+    // Nobody ran the queue (every instance down, or its job lost): the publish is overdue.
+    expect(await overdue(at(OVERDUE_AFTER_MS + 1000))).toEqual([['publish', true], ['expire', false]])
+
+    await runJobsAt(at(OVERDUE_AFTER_MS + 1000).toISOString())
+    expect(await overdue(at(OVERDUE_AFTER_MS + 2000))).toEqual([['publish', false], ['expire', false]])
+    // Live past its end with nobody taking it down: the expiry is overdue.
+    expect(await overdue(new Date(new Date(beijing('02-01', '18:00')).getTime() + OVERDUE_AFTER_MS + 1000))).toEqual([['publish', false], ['expire', true]])
   })
 
   it('places entries on Beijing days, not UTC days', async () => {

@@ -187,11 +187,11 @@ describe('today', () => {
 describe('who sees which sections', () => {
   it('gives each role the sections it calls for, and empty lists for the others', async () => {
     const expected: Record<Role, Dashboard['sections']> = {
-      admin: { reviewQueue: true, mine: true, today: true, transcodes: true, webhooks: true, mail: true, lockouts: true },
-      reviewer: { reviewQueue: true, mine: false, today: true, transcodes: false, webhooks: false, mail: false, lockouts: false },
-      editor: { reviewQueue: false, mine: true, today: true, transcodes: false, webhooks: false, mail: false, lockouts: false },
-      publicity: { reviewQueue: false, mine: true, today: true, transcodes: true, webhooks: false, mail: false, lockouts: false },
-      viewer: { reviewQueue: false, mine: false, today: true, transcodes: false, webhooks: false, mail: false, lockouts: false },
+      admin: { reviewQueue: true, mine: true, today: true, transcodes: true, webhooks: true, mail: true, schedule: true, lockouts: true },
+      reviewer: { reviewQueue: true, mine: false, today: true, transcodes: false, webhooks: false, mail: false, schedule: false, lockouts: false },
+      editor: { reviewQueue: false, mine: true, today: true, transcodes: false, webhooks: false, mail: false, schedule: false, lockouts: false },
+      publicity: { reviewQueue: false, mine: true, today: true, transcodes: true, webhooks: false, mail: false, schedule: false, lockouts: false },
+      viewer: { reviewQueue: false, mine: false, today: true, transcodes: false, webhooks: false, mail: false, schedule: false, lockouts: false },
     }
     await submitted('人人都在的一天')
     for (const [role, sections] of Object.entries(expected) as Array<[Role, Dashboard['sections']]>) {
@@ -201,6 +201,7 @@ describe('who sees which sections', () => {
       if (!sections.mine) expect(dashboard.mine, role).toEqual({ drafts: [], rejected: [], waiting: [] })
       if (!sections.webhooks) expect(dashboard.problems.webhooks, role).toEqual([])
       if (!sections.mail) expect(dashboard.problems.mail, role).toEqual([])
+      if (!sections.schedule) expect(dashboard.problems.schedule, role).toEqual([])
       if (!sections.transcodes) expect(dashboard.problems.transcodes, role).toEqual([])
     }
   })

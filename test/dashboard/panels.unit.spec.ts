@@ -31,7 +31,7 @@ const item = (overrides: Partial<Dashboard['reviewQueue'][number]> = {}): Dashbo
 
 function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
   return {
-    sections: { reviewQueue: true, mine: true, today: true, transcodes: true, webhooks: true, mail: true, lockouts: true },
+    sections: { reviewQueue: true, mine: true, today: true, transcodes: true, webhooks: true, mail: true, schedule: true, lockouts: true },
     reviewQueue: [item()],
     mine: {
       drafts: [],
@@ -44,6 +44,7 @@ function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       lockouts: [],
       transcodes: [],
       webhooks: [],
+      schedule: [],
       mail: [
         {
           kind: 'mail',
@@ -91,7 +92,7 @@ describe('the dashboard panels', () => {
   })
 
   it('show only the sections the roles call for', () => {
-    const html = render(dashboard({ sections: { reviewQueue: false, mine: false, today: true, transcodes: false, webhooks: false, mail: false, lockouts: false } }))
+    const html = render(dashboard({ sections: { reviewQueue: false, mine: false, today: true, transcodes: false, webhooks: false, mail: false, schedule: false, lockouts: false } }))
     expect(html).not.toContain('dashboard-review-queue')
     expect(html).not.toContain('dashboard-my-drafts')
     expect(html).not.toContain('dashboard-problems')

@@ -14,7 +14,8 @@ import { act, departmentId } from '../helpers/content'
 import { filesUnder, getRaw, postJson, uploadForm, useScratchMediaDir } from '../helpers/upload'
 import { startYixun, type TestYixun } from '../helpers/yixun'
 import { childProcesses, ffprobeJson, makeClip, scratchDir, topLevelBoxes } from '../media/fixtures'
-import { makeVideoFixtures, transcodesOf, videoData, waitFor } from './fixtures'
+import { waitFor } from '../helpers/wait'
+import { makeVideoFixtures, transcodesOf, videoData } from './fixtures'
 
 let yixun: TestYixun
 let mediaDir: string

@@ -12,7 +12,8 @@ import { recoverStalledTranscodes } from '@/media/transcodes'
 import { getRaw, uploadForm, useScratchMediaDir } from '../helpers/upload'
 import { startYixun, type TestYixun } from '../helpers/yixun'
 import { ffprobeJson, makeClip, scratchDir } from '../media/fixtures'
-import { transcodesOf, videoData, waitFor } from './fixtures'
+import { waitFor } from '../helpers/wait'
+import { transcodesOf, videoData } from './fixtures'
 
 let yixun: TestYixun
 let mediaDir: string

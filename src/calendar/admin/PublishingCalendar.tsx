@@ -32,6 +32,7 @@ const TEXT = {
   failed: { zh: '日历加载失败：', en: 'The calendar could not load: ' },
   empty: { zh: '这段时间没有安排。', en: 'Nothing scheduled in this period.' },
   tentative: { zh: '待审核（暂定）', en: 'In review (tentative)' },
+  overdue: { zh: '已过时间仍未执行', en: 'Overdue: did not happen' },
   timeZone: { zh: '北京时间', en: 'Beijing time' },
 }
 
@@ -155,13 +156,14 @@ export const PublishingCalendar: React.FC<Props> = ({ apiRoute, departments, kin
       <a
         key={`${entry.collection}:${entry.id}:${entry.type}:${entry.at}`}
         href={entry.href}
-        className={`yixun-calendar__entry yixun-calendar__entry--${entry.audience} yixun-calendar__entry--${entry.type}${entry.tentative ? ' yixun-calendar__entry--tentative' : ''}`}
-        title={`${time} ${type[lang]} · ${audience}${entry.tentative ? ` · ${TEXT.tentative[lang]}` : ''}\n${entry.title}`}
+        className={`yixun-calendar__entry yixun-calendar__entry--${entry.audience} yixun-calendar__entry--${entry.type}${entry.tentative ? ' yixun-calendar__entry--tentative' : ''}${entry.overdue ? ' yixun-calendar__entry--overdue' : ''}`}
+        title={`${time} ${type[lang]} · ${audience}${entry.tentative ? ` · ${TEXT.tentative[lang]}` : ''}${entry.overdue ? ` · ${TEXT.overdue[lang]}` : ''}\n${entry.title}`}
         data-testid="calendar-entry"
         data-collection={entry.collection}
         data-id={String(entry.id)}
         data-type={entry.type}
         data-tentative={entry.tentative ? 'true' : undefined}
+        data-overdue={entry.overdue ? 'true' : undefined}
       >
         <span className="yixun-calendar__entry-time">{withTime ? time : hhmm(entry.at)}</span>
         <span className="yixun-calendar__entry-type">
@@ -218,6 +220,7 @@ export const PublishingCalendar: React.FC<Props> = ({ apiRoute, departments, kin
           </span>
         ))}
         <span className="yixun-calendar__swatch yixun-calendar__entry--tentative">{TEXT.tentative[lang]}</span>
+        <span className="yixun-calendar__swatch yixun-calendar__entry--overdue">{TEXT.overdue[lang]}</span>
         {(Object.keys(TYPE_LABELS) as CalendarEntryType[]).map((type) => (
           <span key={type} className="yixun-calendar__legend-type">
             {TYPE_LABELS[type].icon} {TYPE_LABELS[type][lang]}

@@ -41,6 +41,7 @@ const TEXT = {
   lockouts: { zh: '登录锁定', en: 'Sign-in lockouts' },
   unlock: { zh: '解除锁定', en: 'Unlock' },
   unlocking: { zh: '正在解除…', en: 'Unlocking…' },
+  schedule: { zh: '定时发布/下线失败', en: 'Scheduled publishes and expiries that failed' },
 }
 
 /** A lockout is shown like a problem; its action lifts the lock instead of retrying. */
@@ -205,6 +206,7 @@ function ProblemsCard({ data, lang }: { data: Dashboard; lang: Lang }) {
       { key: 'webhooks', shown: data.sections.webhooks, problems: data.problems.webhooks },
       { key: 'mail', shown: data.sections.mail, problems: data.problems.mail },
       { key: 'lockouts', shown: data.sections.lockouts, problems: data.problems.lockouts },
+      { key: 'schedule', shown: data.sections.schedule, problems: data.problems.schedule },
     ] as const
   ).filter((group) => group.shown)
   if (groups.length === 0) return null
