@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { shapeErrorResponse } from './src/api/errorResponses'
+import { withInputChecks } from './src/api/rejectMalformedInput'
 import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
 import { Brochures } from './collections/Brochures'
@@ -76,7 +77,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog],
+  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, AuditLog].map(withInputChecks),
   jobs: {
     tasks: [scheduleTask, sendMailTask, deliverWebhookTask, compactFeedEventCountsTask, transcodeVideoTask],
     // src/server.ts works the queue every second (src/jobs/runner.ts, one leader per cluster);

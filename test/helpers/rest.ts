@@ -1,7 +1,8 @@
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
-type RequestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
+/** `body` is sent as JSON; `rawBody` exactly as given (malformed or hostile JSON). */
+type RequestOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }
 
 /**
  * Calls Payload's REST route handlers in process, exactly as Next would route /api/* to them
@@ -20,7 +21,7 @@ export class RestClient {
     }
   }
 
-  async request(method: string, path: string, { token, body, headers = {} }: RequestOptions = {}): Promise<Response> {
+  async request(method: string, path: string, { token, body, rawBody, headers = {} }: RequestOptions = {}): Promise<Response> {
     const url = new URL(path, 'http://localhost:3000/api/')
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const init: RequestInit = {
@@ -28,10 +29,10 @@ export class RestClient {
       headers: {
         'Accept-Language': 'en',
         ...(token ? { Authorization: `JWT ${token}` } : {}),
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(body !== undefined || rawBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     }
     return this.handlers[method](new Request(url, init), { params: Promise.resolve({ slug }) })
   }
