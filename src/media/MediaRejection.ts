@@ -49,6 +49,13 @@ const RULES = {
     status: 422,
     messages: { zh: 'PDF 含有启动外部程序的动作，出于安全原因不予接受。', en: 'The PDF contains an action that launches programs and is refused for safety.' },
   },
+  PDF_EXTERNAL_ACTION: {
+    status: 422,
+    messages: {
+      zh: 'PDF 含有会自行打开网址、打开其他文件、提交或导入数据的动作，出于安全原因不予接受。',
+      en: 'The PDF contains actions that open web addresses or other files, or submit or import data, by themselves, and is refused for safety.',
+    },
+  },
   PDF_EMBEDDED_FILE: {
     status: 422,
     messages: { zh: 'PDF 内嵌了附件文件，出于安全原因不予接受。', en: 'The PDF carries embedded file attachments and is refused for safety.' },
