@@ -35,6 +35,7 @@ import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
 import { loggerDestination, loggerOptions } from './src/log/logger'
 import { explainUploadLimit } from './src/media/explainUploadLimit'
 import { mediaUploadOptions } from './src/media/mediaConfig'
+import { removeUploadTempFiles } from './src/media/uploadedFile'
 import { startMediaPipeline } from './src/media/mediaWorker'
 import { transcodeVideoTask } from './src/media/transcodeVideoTask'
 import { sendMailTask } from './src/mail/sendMailTask'
@@ -87,7 +88,7 @@ export default buildConfig({
   endpoints: [healthEndpoint, ingestEventsEndpoint, ...dashboardEndpoints, ...calendarEndpoints, ...statsEndpoints],
   // Uploads stream to temp files on disk (2 GB videos); each upload collection checks its own limit.
   upload: mediaUploadOptions(),
-  hooks: { afterError: [shapeErrorResponse, explainUploadLimit] },
+  hooks: { afterError: [shapeErrorResponse, explainUploadLimit, removeUploadTempFiles] },
   editor: lexicalEditor(),
   db: databaseAdapter(database),
   onInit: async (payload) => {

@@ -6,6 +6,8 @@ import { YixunError } from '@/errors'
 const CODE_BY_NAME: Record<string, string> = { ValidationError: 'VALIDATION_FAILED', QueryError: 'INVALID_QUERY', AuthenticationError: 'INVALID_CREDENTIALS', LockedAuth: 'ACCOUNT_LOCKED' }
 const CODE_BY_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'INVALID_INPUT', 429: 'RATE_LIMITED' }
 
+const MULTIPART_ERROR = /^(Malformed part header|Malformed content type|Unexpected end of (form|file)|Multipart: Boundary not found)/
+
 /**
  * Payload answers 403 whenever access is denied, signed in or not. A client without credentials
  * must be told to sign in (401), not that it lacks permission; apps key on that difference.
@@ -18,6 +20,11 @@ export const shapeErrorResponse: AfterErrorHook = ({ error, req, result }) => {
   if (error instanceof SyntaxError || (status === 400 && error.message === 'Invalid JSON')) {
     const message = english ? 'The request body or its where/data parameter is not valid JSON.' : '请求体或 where/data 参数不是合法的 JSON。'
     return { status: 400, response: { errors: [{ code: 'INVALID_JSON', message }] } }
+  }
+  // busboy's words for a multipart body it cannot parse (a control character in a part header, a cut-off form): Payload answers 500.
+  if (MULTIPART_ERROR.test(error.message)) {
+    const message = english ? 'The multipart form cannot be read (malformed part header or truncated form).' : '无法解析 multipart 表单（分段头格式错误或表单不完整）。'
+    return { status: 400, response: { errors: [{ code: 'INVALID_MULTIPART', message }] } }
   }
   if (status === 403 && !req.user && !(error instanceof YixunError)) {
     return {

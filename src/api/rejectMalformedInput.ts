@@ -1,6 +1,7 @@
 import { type CollectionBeforeOperationHook, type CollectionConfig, type FlattenedField, type PayloadRequest, ValidationError, type Where } from 'payload'
 
 import { jsonDepth } from '@/content/fields'
+import { removeTempFilesAfterUpload } from '@/media/uploadedFile'
 import { YixunError } from '@/errors'
 
 /** Longest value a query may compare with (characters); SQLite refuses LIKE patterns over 50,000 bytes with an error. */
@@ -82,8 +83,12 @@ export const rejectMalformedInput: CollectionBeforeOperationHook = ({ args, coll
   return args
 }
 
-/** Adds the checks to a collection (all of Yixun's collections get them in payload.config.ts). */
+/** Adds the checks to a collection (all of Yixun's collections get them in payload.config.ts), and temp-file clean-up to upload collections. */
 export const withInputChecks = <T extends CollectionConfig>(collection: T): T => ({
   ...collection,
-  hooks: { ...collection.hooks, beforeOperation: [rejectMalformedInput, ...(collection.hooks?.beforeOperation ?? [])] },
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [rejectMalformedInput, ...(collection.hooks?.beforeOperation ?? [])],
+    afterOperation: [...(collection.hooks?.afterOperation ?? []), ...(collection.upload ? [removeTempFilesAfterUpload] : [])],
+  },
 })

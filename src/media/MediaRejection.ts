@@ -80,6 +80,13 @@ const RULES = {
     status: 415,
     messages: { zh: '仅支持 JPEG、PNG、WebP、GIF 或 AVIF 图片。', en: 'Only JPEG, PNG, WebP, GIF or AVIF images are accepted.' },
   },
+  IMAGE_ANIMATION_TOO_LARGE: {
+    status: 422,
+    messages: {
+      zh: '动图帧数或尺寸过大（最多 100 帧，所有帧合计不超过 2000 万像素），请精简动图或改为上传视频。',
+      en: 'The animation has too many frames or pixels (at most 100 frames and 20 megapixels across all frames); shorten it or upload a video instead.',
+    },
+  },
   IMAGE_TOO_LARGE: {
     status: 413,
     messages: { zh: '图片像素过多，无法处理。', en: 'The image has too many pixels to process.' },
