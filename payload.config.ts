@@ -9,6 +9,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { answerDatabaseOutage, shapeErrorResponse } from './src/api/errorResponses'
+import { withInputChecks } from './src/api/rejectMalformedInput'
 import { AppClients } from './collections/AppClients'
 import { AuditLog } from './collections/AuditLog'
 import { Brochures } from './collections/Brochures'
@@ -36,6 +37,7 @@ import { deliverWebhookTask } from './src/webhooks/deliverWebhookTask'
 import { loggerDestination, loggerOptions } from './src/log/logger'
 import { explainUploadLimit } from './src/media/explainUploadLimit'
 import { mediaUploadOptions } from './src/media/mediaConfig'
+import { removeUploadTempFiles } from './src/media/uploadedFile'
 import { startMediaPipeline } from './src/media/mediaWorker'
 import { transcodeVideoTask } from './src/media/transcodeVideoTask'
 import { sendMailTask } from './src/mail/sendMailTask'
@@ -79,7 +81,7 @@ export default buildConfig({
     supportedLanguages: { zh, en },
     fallbackLanguage: 'zh',
   },
-  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, LoginFailures, AuditLog],
+  collections: [Notices, FreeClinicEvents, PromoVideos, Brochures, Media, VideoTranscodes, Users, Departments, AppClients, WebhookDeliveries, FeedEventCounts, ScheduleClaims, LoginFailures, AuditLog].map(withInputChecks),
   jobs: {
     tasks: [scheduleTask, sendMailTask, deliverWebhookTask, compactFeedEventCountsTask, transcodeVideoTask],
     // src/server.ts works the queue every second (src/jobs/runner.ts, one leader per cluster);
@@ -89,7 +91,7 @@ export default buildConfig({
   endpoints: [healthEndpoint, ingestEventsEndpoint, ...dashboardEndpoints, ...calendarEndpoints, ...statsEndpoints],
   // Uploads stream to temp files on disk (2 GB videos); each upload collection checks its own limit.
   upload: mediaUploadOptions(),
-  hooks: { afterError: [shapeErrorResponse, explainUploadLimit, answerDatabaseOutage] },
+  hooks: { afterError: [shapeErrorResponse, explainUploadLimit, answerDatabaseOutage, removeUploadTempFiles] },
   editor: lexicalEditor(),
   db: databaseAdapter(database),
   onInit: async (payload) => {

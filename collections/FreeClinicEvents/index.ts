@@ -1,12 +1,16 @@
 import type { CollectionConfig } from 'payload'
+import { text } from 'payload/shared'
 
 import { isStaff } from '@/access/isStaff'
-import { appLinkField, audienceField, departmentsField } from '@/content/fields'
+import { appLinkField, audienceField, boundedRichTextField, departmentsField } from '@/content/fields'
 import { endsAfterStart } from '@/content/validators'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
 import { publishable } from '@/workflow/publishable'
 
 import { defaultExpiryToLastSession } from './hooks/defaultExpiryToLastSession'
+
+/** Sessions per event. */
+export const MAX_SESSIONS = 60
 
 const SHANGHAI = { defaultTimezone: 'Asia/Shanghai', supportedTimezones: [{ label: '北京时间 (Asia/Shanghai)', value: 'Asia/Shanghai' }] }
 const dateTime = { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm' }
@@ -49,9 +53,11 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publisha
     {
       name: 'address',
       type: 'text',
+      maxLength: 200,
       label: { zh: '地点', en: 'Address' },
-      validate: (value: string | null | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        siblingData?.mode === 'onsite' && !value?.trim() ? '现场义诊须填写地点 / An on-site event needs an address.' : true,
+      // A custom validate replaces Payload's own (and its maxLength check): call it too.
+      validate: ((value: string | null | undefined, options: Parameters<typeof text>[1]) =>
+        (options.siblingData as Record<string, unknown>)?.mode === 'onsite' && !value?.trim() ? '现场义诊须填写地点 / An on-site event needs an address.' : text(value, options)) as never,
       admin: { condition: (data) => data?.mode !== 'online' },
     },
     {
@@ -59,6 +65,8 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publisha
       type: 'array',
       required: true,
       minRows: 1,
+      // A clinic day a week for a year; every session is a row to validate, store and put in the feed.
+      maxRows: MAX_SESSIONS,
       label: { zh: '场次', en: 'Sessions' },
       labels: { singular: { zh: '场次', en: 'Session' }, plural: { zh: '场次', en: 'Sessions' } },
       fields: [
@@ -92,14 +100,15 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publisha
     {
       name: 'doctors',
       type: 'array',
+      maxRows: 50,
       label: { zh: '出诊医生', en: 'Doctors' },
       labels: { singular: { zh: '医生', en: 'Doctor' }, plural: { zh: '医生', en: 'Doctors' } },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },
-            { name: 'title', type: 'text', label: { zh: '职称', en: 'Title' } },
+            { name: 'name', type: 'text', required: true, maxLength: 40, label: { zh: '姓名', en: 'Name' } },
+            { name: 'title', type: 'text', maxLength: 40, label: { zh: '职称', en: 'Title' } },
             { name: 'department', type: 'relationship', relationTo: 'departments', label: { zh: '科室', en: 'Department' } },
           ],
         },
@@ -107,7 +116,7 @@ export const FreeClinicEvents: CollectionConfig<'free-clinic-events'> = publisha
     },
     appLinkField('registrationLink', { zh: '报名链接', en: 'Registration link' }),
     { name: 'poster', type: 'upload', relationTo: 'media', label: { zh: '海报', en: 'Poster' } },
-    { name: 'description', type: 'richText', label: { zh: '活动介绍', en: 'Description' } },
+    boundedRichTextField('description', { zh: '活动介绍', en: 'Description' }),
     {
       name: 'announceOnHomepage',
       type: 'checkbox',

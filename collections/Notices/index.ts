@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@/access/isStaff'
-import { appLinkField, audienceField, departmentsField } from '@/content/fields'
+import { appLinkField, audienceField, boundedRichTextField, departmentsField } from '@/content/fields'
 import { scheduleFields, workflowFields } from '@/workflow/fields'
 import { publishable } from '@/workflow/publishable'
 
@@ -58,7 +58,7 @@ export const Notices: CollectionConfig<'notices'> = publishable({
         },
       ],
     },
-    { name: 'body', type: 'richText', label: { zh: '正文', en: 'Body' } },
+    boundedRichTextField('body', { zh: '正文', en: 'Body' }),
     { name: 'image', type: 'upload', relationTo: 'media', label: { zh: '配图', en: 'Image' } },
     appLinkField('link', { zh: '跳转链接', en: 'Link' }),
     {

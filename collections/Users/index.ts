@@ -54,6 +54,19 @@ export const Users: CollectionConfig<'users'> = {
     delete: isAdmin,
     unlock: isAdmin,
   },
+  // Accounts are made by an admin, so e-mail verification is off; Payload still routes
+  // POST /api/users/verify/:token, whose query then fails on the missing token column (500).
+  endpoints: [
+    {
+      path: '/verify/:token',
+      method: 'post',
+      handler: (req) =>
+        Response.json(
+          { errors: [{ code: 'NOT_FOUND', message: req.i18n?.language?.startsWith('en') ? 'Yixun does not verify e-mail addresses; an admin creates accounts.' : '医讯不使用邮箱验证，账号由系统管理员创建。' }] },
+          { status: 404 },
+        ),
+    },
+  ],
   hooks: {
     beforeOperation: [rejectPrivilegeChange, checkSignIn, takeResetMailOutOfOperation, rejectInvalidResetLink, checkNewPassword],
     afterOperation: [queuePasswordResetMail, forgetFailuresOnSignIn],

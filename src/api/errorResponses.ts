@@ -3,15 +3,31 @@ import { type AfterErrorHook, mergeHeaders } from 'payload'
 import { databaseFailedDuring, databaseFailure, databaseUnavailableMessages, DatabaseUnavailableError } from '@/db/availability'
 import { YixunError } from '@/errors'
 
+/** Stable codes for Payload's own 4xx errors, by error class, then by status. */
+const CODE_BY_NAME: Record<string, string> = { ValidationError: 'VALIDATION_FAILED', QueryError: 'INVALID_QUERY', AuthenticationError: 'INVALID_CREDENTIALS', LockedAuth: 'ACCOUNT_LOCKED' }
+const CODE_BY_STATUS: Record<number, string> = { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 409: 'CONFLICT', 413: 'TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'INVALID_INPUT', 429: 'RATE_LIMITED' }
+
+const MULTIPART_ERROR = /^(Malformed part header|Malformed content type|Unexpected end of (form|file)|Multipart: Boundary not found)/
+
 /**
  * Payload answers 403 whenever access is denied, signed in or not. A client without credentials
  * must be told to sign in (401), not that it lacks permission; apps key on that difference.
- * Our own errors also carry their stable code at the top of each error entry.
+ * Every 4xx carries a stable code at the top of each error entry (ours, or one for Payload's own).
  */
 export const shapeErrorResponse: AfterErrorHook = ({ error, req, result }) => {
   const status = (error as { status?: number }).status
+  const english = req.i18n?.language?.startsWith('en')
+  // Payload JSON.parses the body and the `where`/`data` parameters unguarded: a typo is the client's, not a 500.
+  if (error instanceof SyntaxError || (status === 400 && error.message === 'Invalid JSON')) {
+    const message = english ? 'The request body or its where/data parameter is not valid JSON.' : '请求体或 where/data 参数不是合法的 JSON。'
+    return { status: 400, response: { errors: [{ code: 'INVALID_JSON', message }] } }
+  }
+  // busboy's words for a multipart body it cannot parse (a control character in a part header, a cut-off form): Payload answers 500.
+  if (MULTIPART_ERROR.test(error.message)) {
+    const message = english ? 'The multipart form cannot be read (malformed part header or truncated form).' : '无法解析 multipart 表单（分段头格式错误或表单不完整）。'
+    return { status: 400, response: { errors: [{ code: 'INVALID_MULTIPART', message }] } }
+  }
   if (status === 403 && !req.user && !(error instanceof YixunError)) {
-    const english = req.i18n?.language?.startsWith('en')
     return {
       status: 401,
       response: {
@@ -24,9 +40,8 @@ export const shapeErrorResponse: AfterErrorHook = ({ error, req, result }) => {
       },
     }
   }
-  if (error instanceof YixunError && result?.errors) {
-    return { response: { ...result, errors: result.errors.map((entry) => ({ code: error.code, ...entry })) } }
-  }
+  const code = error instanceof YixunError ? error.code : status && status >= 400 && status < 500 ? (CODE_BY_NAME[error.name] ?? CODE_BY_STATUS[status] ?? 'BAD_REQUEST') : undefined
+  if (code && result?.errors) return { response: { ...result, errors: result.errors.map((entry) => ({ code, ...entry })) } }
 }
 
 /**

@@ -71,6 +71,7 @@ export const SETTINGS = {
     parse: (raw: string) => (raw.length >= 16 ? raw : undefined),
   } satisfies Setting<string | undefined>,
   FEED_RATE_LIMIT_PER_MINUTE: integer(1, Number.MAX_SAFE_INTEGER, 120_000, 'a whole number of requests above 0'),
+  FEED_EVENTS_RATE_LIMIT_PER_MINUTE: integer(1, Number.MAX_SAFE_INTEGER, 60_000, 'a whole number of event batches above 0'),
   FEED_POLL_MS: integer(10, 60_000, 250, 'milliseconds, 10–60000'),
   FFMPEG_PATH: text(undefined, 'the path of an ffmpeg binary'),
   FFPROBE_PATH: text(undefined, 'the path of an ffprobe binary'),

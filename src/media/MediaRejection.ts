@@ -49,6 +49,13 @@ const RULES = {
     status: 422,
     messages: { zh: 'PDF 含有启动外部程序的动作，出于安全原因不予接受。', en: 'The PDF contains an action that launches programs and is refused for safety.' },
   },
+  PDF_EXTERNAL_ACTION: {
+    status: 422,
+    messages: {
+      zh: 'PDF 含有会自行打开网址、打开其他文件、提交或导入数据的动作，出于安全原因不予接受。',
+      en: 'The PDF contains actions that open web addresses or other files, or submit or import data, by themselves, and is refused for safety.',
+    },
+  },
   PDF_EMBEDDED_FILE: {
     status: 422,
     messages: { zh: 'PDF 内嵌了附件文件，出于安全原因不予接受。', en: 'The PDF carries embedded file attachments and is refused for safety.' },
@@ -72,6 +79,13 @@ const RULES = {
   IMAGE_FORMAT_NOT_ALLOWED: {
     status: 415,
     messages: { zh: '仅支持 JPEG、PNG、WebP、GIF 或 AVIF 图片。', en: 'Only JPEG, PNG, WebP, GIF or AVIF images are accepted.' },
+  },
+  IMAGE_ANIMATION_TOO_LARGE: {
+    status: 422,
+    messages: {
+      zh: '动图帧数或尺寸过大（最多 100 帧，所有帧合计不超过 2000 万像素），请精简动图或改为上传视频。',
+      en: 'The animation has too many frames or pixels (at most 100 frames and 20 megapixels across all frames); shorten it or upload a video instead.',
+    },
   },
   IMAGE_TOO_LARGE: {
     status: 413,

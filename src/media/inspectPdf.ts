@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises'
 
-import { PDFArray, PDFDict, PDFDocument, PDFInvalidObject, PDFName, type PDFObject, PDFStream } from 'pdf-lib'
+import { PDFArray, type PDFContext, PDFDict, PDFDocument, PDFHexString, PDFInvalidObject, PDFName, type PDFObject, PDFStream, PDFString } from 'pdf-lib'
 
 import { MediaRejection, type MediaRejectionCode } from './MediaRejection'
 
 export type PdfInspection = { pageCount: number }
 
-type UnsafeCode = Extract<MediaRejectionCode, 'PDF_JAVASCRIPT' | 'PDF_LAUNCH_ACTION' | 'PDF_EMBEDDED_FILE'>
+type UnsafeCode = Extract<MediaRejectionCode, 'PDF_JAVASCRIPT' | 'PDF_LAUNCH_ACTION' | 'PDF_EMBEDDED_FILE' | 'PDF_EXTERNAL_ACTION'>
 
 /**
  * PDF names (as keys or values) that make a document do more than show pages. Patients open
@@ -24,13 +24,22 @@ const UNSAFE_NAMES: ReadonlyMap<string, UnsafeCode> = new Map([
   ['FileAttachment', 'PDF_EMBEDDED_FILE'],
   ['RichMedia', 'PDF_EMBEDDED_FILE'],
   ['GoToE', 'PDF_EMBEDDED_FILE'],
+  // Open another (remote) file, send form data somewhere, or pull data in: a brochure needs none of these.
+  ['GoToR', 'PDF_EXTERNAL_ACTION'],
+  ['SubmitForm', 'PDF_EXTERNAL_ACTION'],
+  ['ImportData', 'PDF_EXTERNAL_ACTION'],
 ])
+
+/** Schemes a link a reader clicks may open; anything else (file:, smb:, javascript:) is refused. */
+const CLICKABLE_SCHEMES = /^(https?:|mailto:|tel:)/i
+/** Actions followed through /Next chains (a hostile file may chain or loop them). */
+const MAX_ACTIONS = 100
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1')
 
 /**
- * Accepts a PDF only when it is one by content, is not encrypted, and holds no scripts, launch
- * actions or embedded files anywhere: in any object, inside compressed object streams, and under
+ * Accepts a PDF only when it is one by content, is not encrypted, and holds no scripts, launch,
+ * remote-file, form-submission or data-import actions, automatic web calls or embedded files anywhere: in any object, inside compressed object streams, and under
  * hex-escaped names such as `/J#61vaScript` (which a byte search misses).
  */
 export async function inspectPdf(input: Uint8Array | string): Promise<PdfInspection> {
@@ -78,6 +87,8 @@ function findUnsafeContent(document: PDFDocument): { code: UnsafeCode; detail: s
       const found = unsafeName(object)
       if (found) return found
     } else if (object instanceof PDFDict) {
+      const action = uriActionProblem(context, object)
+      if (action) return action
       for (const [key, value] of object.entries()) pending.push(key, value)
     } else if (object instanceof PDFArray) {
       pending.push(...object.asArray())
@@ -90,6 +101,46 @@ function findUnsafeContent(document: PDFDocument): { code: UnsafeCode; detail: s
     }
   }
   return null
+}
+
+/**
+ * Web links: a reader's click on a link annotation (/A) may open an http(s), mailto or tel URI;
+ * an action that runs by itself — on opening (/OpenAction) or on page, field or annotation
+ * events (/AA) — may not open any URI at all (it would call out from a patient's phone unasked).
+ */
+function uriActionProblem(context: PDFContext, dict: PDFDict): { code: UnsafeCode; detail: string } | null {
+  const automatic: PDFObject[] = []
+  const openAction = dict.get(PDFName.of('OpenAction'))
+  if (openAction) automatic.push(openAction)
+  const triggers = context.lookup(dict.get(PDFName.of('AA')))
+  if (triggers instanceof PDFDict) automatic.push(...triggers.values())
+  const [called] = actionUris(context, automatic)
+  if (called !== undefined) return { code: 'PDF_EXTERNAL_ACTION', detail: `automatic URI action ${called}` }
+  const clicked = dict.get(PDFName.of('A'))
+  const local = clicked ? actionUris(context, [clicked]).find((uri) => !CLICKABLE_SCHEMES.test(uri)) : undefined
+  return local === undefined ? null : { code: 'PDF_EXTERNAL_ACTION', detail: `link to ${local}` }
+}
+
+/** The URIs of URI actions among these actions and their /Next chains. */
+function actionUris(context: PDFContext, actions: PDFObject[]): string[] {
+  const uris: string[] = []
+  const pending = [...actions]
+  for (let seen = 0; pending.length > 0 && seen < MAX_ACTIONS; seen++) {
+    const action = context.lookup(pending.pop())
+    if (action instanceof PDFArray) {
+      pending.push(...action.asArray())
+      continue
+    }
+    if (!(action instanceof PDFDict)) continue
+    const type = context.lookup(action.get(PDFName.of('S')))
+    if (type instanceof PDFName && decodeNameEscapes(type.decodeText()) === 'URI') {
+      const uri = context.lookup(action.get(PDFName.of('URI')))
+      uris.push(uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : '(no URI)')
+    }
+    const next = action.get(PDFName.of('Next'))
+    if (next) pending.push(next)
+  }
+  return uris
 }
 
 function unsafeName(name: PDFName): { code: UnsafeCode; detail: string } | null {

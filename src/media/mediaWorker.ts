@@ -6,6 +6,7 @@ import { locateFfmpeg } from './ffmpegBinaries'
 import { transcodeConcurrency } from './mediaConfig'
 import { mediaWorkerId } from './mediaProcess'
 import { MEDIA_QUEUE, recoverStalledTranscodes } from './transcodes'
+import { sweepUploadTempFiles } from './uploadedFile'
 
 /** How often the worker looks for queued transcodes (ms). */
 const TICK = 2000
@@ -67,6 +68,7 @@ export function startMediaWorker(payload: Payload): MediaWorker {
         if (Date.now() - lastRecovery >= RECOVERY_EVERY) {
           lastRecovery = Date.now()
           await recoverStalledTranscodes(payload)
+          await sweepUploadTempFiles()
         }
         for (const id of await claimDueJobs(payload, limit - active.size)) {
           const run = payload.jobs

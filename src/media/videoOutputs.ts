@@ -72,11 +72,14 @@ export async function handleVideoOutputRequest(payload: Payload, { method, path,
   const match = OUTPUT_PATH.exec(path)
   if (!match || (method !== 'GET' && method !== 'HEAD')) return null
   let file: string[]
+  let transcodeId: string
   try {
     file = match[2]!.split('/').map(decodeURIComponent)
+    transcodeId = decodeURIComponent(match[1]!)
   } catch {
-    return refusal(headers, 404, 'NOT_FOUND', { zh: '找不到该文件。', en: 'No such file.' })
+    // A malformed percent or UTF-8 sequence (`%C0%AE`): the client's mistake, not a missing file.
+    return refusal(headers, 400, 'INVALID_PATH', { zh: '文件地址的编码不正确。', en: 'The file URL is not correctly percent-encoded.' })
   }
   const { user } = await payload.auth({ headers }).catch(() => ({ user: null }))
-  return answerVideoOutput({ payload, user, method, headers, transcodeId: decodeURIComponent(match[1]!), file })
+  return answerVideoOutput({ payload, user, method, headers, transcodeId, file })
 }

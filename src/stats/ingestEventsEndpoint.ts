@@ -1,4 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { authenticateApp } from '@/apps/authenticateApp'
 
@@ -6,11 +7,21 @@ import { queueCompaction } from './queueCompaction'
 import { type CountableEvent, countByBucket, recordEventCounts } from './recordEventCounts'
 import { itemKey, resolveItems } from './resolveItems'
 import { MAX_BATCH, validateEventBatch } from './validateEventBatch'
+import { setting } from '@/config/settings'
 
 /** Largest body accepted (bytes): 500 events of ~250 bytes each, with room to spare. */
 export const MAX_BODY_BYTES = 256 * 1024
 
 type Messages = { zh: string; en: string }
+
+/** Batches per app key per minute on this instance (`FEED_EVENTS_RATE_LIMIT_PER_MINUTE`), read when used. */
+const batchesPerMinute = () => setting('FEED_EVENTS_RATE_LIMIT_PER_MINUTE')
+const limiters = new Map<number, RateLimiterMemory>()
+const limiterFor = (points: number) => {
+  let limiter = limiters.get(points)
+  if (!limiter) limiters.set(points, (limiter = new RateLimiterMemory({ points, duration: 60 })))
+  return limiter
+}
 
 const say = (req: PayloadRequest, messages: Messages) => (req.i18n?.language?.startsWith('en') ? messages.en : messages.zh)
 
@@ -43,7 +54,8 @@ const TOO_LARGE: Messages = { zh: `请求体不能超过 ${MAX_BODY_BYTES / 1024
  * 500, authenticated by the app key. A batch is checked whole before anything is stored: one bad
  * event → 422 naming every wrong index and field, and nothing of the batch counts. Events about
  * items the app cannot have shown (unknown, never live, or for the other app's audience) are
- * counted nowhere and their indexes come back as `ignored`. Answers 202 {accepted, ignored}; a
+ * counted nowhere and their indexes come back as `ignored`, as do repeats of an identical event
+ * (same type, item, placement, platform, device, feed and time). Answers 202 {accepted, ignored}; a
  * batch sent again with the same `batchId` is counted once (202 {…, duplicate: true}).
  */
 export const ingestEventsEndpoint: Endpoint = {
@@ -52,6 +64,13 @@ export const ingestEventsEndpoint: Endpoint = {
   handler: async (req) => {
     const auth = await authenticateApp(req.payload, req.headers.get('authorization'))
     if (!auth.ok) return Response.json({ errors: [{ code: auth.code, message: auth.message }] }, { status: auth.status })
+    // Every batch costs a transaction: one key (a leaked one too) cannot flood the database.
+    try {
+      await limiterFor(batchesPerMinute()).consume(String(auth.client.id))
+    } catch (rejection) {
+      const retryAfter = rejection instanceof RateLimiterRes ? Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) : 1
+      return refuse(req, 429, 'RATE_LIMITED', { zh: `此应用密钥请求过于频繁，请 ${retryAfter} 秒后重试。`, en: `Too many batches for this app key; retry in ${retryAfter} s.` }, { 'Retry-After': String(retryAfter) })
+    }
 
     const contentType = req.headers.get('content-type')
     if (contentType && !/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
@@ -85,13 +104,14 @@ export const ingestEventsEndpoint: Endpoint = {
       return unavailable(error)
     }
     const counted: CountableEvent[] = []
-    const ignored: number[] = []
+    const ignored: number[] = [...checked.duplicates]
     for (const event of checked.events) {
       const item = known.get(itemKey(event.collection, event.id))
       // An app reports only on what its own feed showed: an item for the other audience is unknown to it.
       if (item && (item.audience === 'both' || item.audience === event.audience)) counted.push({ ...event, itemId: item.itemId })
       else ignored.push(event.index)
     }
+    ignored.sort((a, b) => a - b)
     if (counted.length === 0) return Response.json({ accepted: 0, ignored }, { status: 202 })
 
     // Scoped to the app: one app's batch ids cannot collide with another's.

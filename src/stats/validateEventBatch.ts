@@ -51,7 +51,8 @@ export type BatchProblem = {
   message: string
 }
 
-export type BatchValidation = { ok: true; events: ValidEvent[]; batchId?: string } | { ok: false; problems: BatchProblem[]; problemCount: number }
+/** `duplicates`: indexes of events identical to an earlier one of the batch (counted once). */
+export type BatchValidation = { ok: true; events: ValidEvent[]; duplicates: number[]; batchId?: string } | { ok: false; problems: BatchProblem[]; problemCount: number }
 
 type Messages = { zh: string; en: string }
 
@@ -114,6 +115,8 @@ export function validateEventBatch(
   }
 
   const valid: ValidEvent[] = []
+  const duplicates: number[] = []
+  const seen = new Set<string>()
   events.forEach((event, index) => {
     const before = problemCount
     if (!isRecord(event)) return problem(index, 'event', MESSAGES.event)
@@ -139,6 +142,12 @@ export function validateEventBatch(
     else problem(index, 'audience', MESSAGES.audience)
 
     if (problemCount === before) {
+      // One device cannot see, click or dismiss the same item at the same placement twice in one
+      // instant: an identical event (type, item, placement, platform, device, feed and time to the
+      // millisecond) is a repeat of the first — an app retrying inside its own batch — and counts once.
+      const key = JSON.stringify([event.type, event.collection, String(id), event.placement, event.platform, event.deviceId, at, audience])
+      if (seen.has(key)) return void duplicates.push(index)
+      seen.add(key)
       valid.push({
         index,
         type: event.type as EventType,
@@ -152,5 +161,5 @@ export function validateEventBatch(
     }
   })
 
-  return problemCount > 0 ? { ok: false, problems, problemCount } : { ok: true, events: valid, batchId: batchId as string | undefined }
+  return problemCount > 0 ? { ok: false, problems, problemCount } : { ok: true, events: valid, duplicates, batchId: batchId as string | undefined }
 }

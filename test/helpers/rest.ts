@@ -1,8 +1,8 @@
 import { REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
-/** `form`: a multipart body instead of JSON, as the admin's forms send (`_payload` holds the fields). */
-type RequestOptions = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
+/** `body` is sent as JSON; `rawBody` exactly as given (malformed or hostile JSON); `form` a multipart body instead, as the admin's forms send (`_payload` holds the fields). */
+type RequestOptions = { token?: string; body?: unknown; rawBody?: string; form?: FormData; headers?: Record<string, string> }
 
 /**
  * Calls Payload's REST route handlers in process, exactly as Next would route /api/* to them
@@ -21,7 +21,7 @@ export class RestClient {
     }
   }
 
-  async request(method: string, path: string, { token, body, form, headers = {} }: RequestOptions = {}): Promise<Response> {
+  async request(method: string, path: string, { token, body, rawBody, form, headers = {} }: RequestOptions = {}): Promise<Response> {
     const url = new URL(path, 'http://localhost:3000/api/')
     const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
     const init: RequestInit = {
@@ -29,10 +29,10 @@ export class RestClient {
       headers: {
         'Accept-Language': 'en',
         ...(token ? { Authorization: `JWT ${token}` } : {}),
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(body !== undefined || rawBody !== undefined ? { 'Content-Type': 'application/json' } : {}),
         ...headers,
       },
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     }
     return this.handlers[method](new Request(url, init), { params: Promise.resolve({ slug }) })
   }

@@ -41,13 +41,13 @@ export async function uploadForm(
   apiPath: string,
   source: UploadSource,
   data: Record<string, unknown> = {},
-  { method = 'POST', headers }: { method?: 'POST' | 'PATCH'; headers?: Record<string, string> } = {},
+  { method = 'POST', headers, rawPayload }: { method?: 'POST' | 'PATCH'; headers?: Record<string, string>; rawPayload?: string } = {},
 ): Promise<{ status: number; body: any }> {
   const bytes = 'bytes' in source ? source.bytes : await fs.readFile(source.file)
   const name = source.name ?? ('file' in source ? path.basename(source.file) : 'upload')
   const form = new FormData()
   form.append('file', new File([new Uint8Array(bytes)], name, { type: source.type ?? 'application/octet-stream' }))
-  form.append('_payload', JSON.stringify(data))
+  form.append('_payload', rawPayload ?? JSON.stringify(data))
   const response = await call(method, apiPath, { token: role ? await yixun.tokenFor(role) : undefined, body: form, headers })
   const text = await response.text()
   return { status: response.status, body: text ? JSON.parse(text) : null }

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { inspectPdf } from '@/media/inspectPdf'
 import { MediaRejection, type MediaRejectionCode } from '@/media/MediaRejection'
+import { PDFString } from 'pdf-lib'
 
 import { scratchDir } from './fixtures'
 import {
+  actionPdf,
   attachedFilePdf,
   attachmentAnnotationPdf,
   encryptedPdf,
@@ -110,6 +112,24 @@ describe('inspectPdf', () => {
   it('refuses an encrypted PDF, with a classic trailer or a cross-reference stream', async () => {
     await expectRefused(await encryptedPdf(), 'PDF_ENCRYPTED')
     await expectRefused(await encryptedPdf({ objectStreams: true }), 'PDF_ENCRYPTED')
+  })
+
+  it('refuses an open action that calls a web address, opens a remote file, submits a form or imports data', async () => {
+    await expectRefused(await actionPdf({ S: 'URI', URI: PDFString.of('https://tracker.example/open') }), 'PDF_EXTERNAL_ACTION')
+    await expectRefused(await actionPdf({ S: 'GoToR', F: PDFString.of('\\\\server\\share\\x.pdf'), D: [0, 'Fit'] }), 'PDF_EXTERNAL_ACTION')
+    await expectRefused(await actionPdf({ S: 'SubmitForm', F: PDFString.of('https://collect.example/') }), 'PDF_EXTERNAL_ACTION')
+    await expectRefused(await actionPdf({ S: 'ImportData', F: PDFString.of('data.fdf') }), 'PDF_EXTERNAL_ACTION')
+  })
+
+  it('refuses a web call hidden in a page-open trigger or behind a harmless first action', async () => {
+    await expectRefused(await actionPdf({ S: 'URI', URI: PDFString.of('https://tracker.example/page') }, 'pageOpen'), 'PDF_EXTERNAL_ACTION')
+    await expectRefused(await actionPdf({ S: 'URI', URI: PDFString.of('https://tracker.example/next') }, 'chained'), 'PDF_EXTERNAL_ACTION')
+    await expectRefused(await actionPdf({ S: 'SubmitForm', F: PDFString.of('https://collect.example/') }, 'link'), 'PDF_EXTERNAL_ACTION')
+  })
+
+  it('keeps a web link a reader clicks, but not a link to a local file', async () => {
+    await expect(inspectPdf(await actionPdf({ S: 'URI', URI: PDFString.of('https://hospital.example.cn/clinic') }, 'link'))).resolves.toEqual({ pageCount: 1 })
+    await expectRefused(await actionPdf({ S: 'URI', URI: PDFString.of('file:///etc/passwd') }, 'link'), 'PDF_EXTERNAL_ACTION')
   })
 
   it('tells people why in Chinese and English', async () => {

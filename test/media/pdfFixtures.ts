@@ -102,3 +102,18 @@ export async function encryptedPdf({ objectStreams = false } = {}): Promise<Uint
   ;(context.trailerInfo.ID as PDFArray).push(PDFHexString.of('0123456789ABCDEF0123456789ABCDEF'))
   return save(document, { objectStreams })
 }
+
+/** A PDF with an action placed where the caller says: the catalog's /OpenAction, page 1's /AA (on open), or a link annotation's /A. */
+export async function actionPdf(action: Record<string, unknown>, where: 'openAction' | 'pageOpen' | 'link' | 'chained' = 'openAction'): Promise<Uint8Array> {
+  const document = await plainPdf(1)
+  const { context } = document
+  const registered = context.register(context.obj(action as never))
+  if (where === 'openAction') document.catalog.set(PDFName.of('OpenAction'), registered)
+  if (where === 'chained') document.catalog.set(PDFName.of('OpenAction'), context.register(context.obj({ S: 'GoTo', D: [document.getPage(0).ref, 'Fit'], Next: registered } as never)))
+  if (where === 'pageOpen') document.getPage(0).node.set(PDFName.of('AA'), context.obj({ O: registered }))
+  if (where === 'link') {
+    const annotation = context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [50, 50, 200, 80], A: registered })
+    document.getPage(0).node.set(PDFName.of('Annots'), context.obj([context.register(annotation)]))
+  }
+  return save(document)
+}

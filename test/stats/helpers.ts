@@ -49,7 +49,9 @@ export function feedEvent(overrides: Record<string, unknown> = {}): Record<strin
   return event
 }
 
-export const repeat = (count: number, overrides: Record<string, unknown>) => Array.from({ length: count }, () => feedEvent(overrides))
+/** `count` events alike but for the device (identical events in one batch count once). */
+export const repeat = (count: number, overrides: Record<string, unknown>) =>
+  Array.from({ length: count }, (_, i) => feedEvent({ deviceId: `device-7f3a9c2e-${String(i).padStart(4, '0')}`, ...overrides }))
 
 /** POST /api/feed/events with an app key and a JSON body. */
 export async function postEvents(yixun: TestYixun, key: string | null, body: unknown, headers: Record<string, string> = {}) {

@@ -115,6 +115,16 @@ describe('POST /api/feed/events', () => {
     expect((await postEvents(yixun, patientApp, { events: repeat(2, { id: notice }) })).body).toEqual({ accepted: 2, ignored: [] })
   })
 
+  it('counts identical events in one batch once (same type, item, placement, platform, device and time) and lists the repeats as ignored', async () => {
+    const notice = await liveNotice(yixun, { audience: 'patient' })
+    const same = feedEvent({ id: notice, placement: 'banner' })
+    const { status, body } = await postEvents(yixun, patientApp, { events: [same, same, same, { ...same, deviceId: 'another-device-01' }, { ...same, type: 'click' }] })
+    expect(status).toBe(202)
+    expect(body).toEqual({ accepted: 3, ignored: [1, 2] })
+    const [row] = await countsFor(notice)
+    expect(row).toMatchObject({ impressions: 2, clicks: 1 })
+  })
+
   it('counts a batch sent again with the same batchId once, per app', async () => {
     const notice = await liveNotice(yixun, { audience: 'both' })
     const batch = { batchId: 'android-0c7d2b9e', events: repeat(3, { id: notice }) }
@@ -154,7 +164,8 @@ describe('a bad batch', () => {
     ['platform', { platform: 'windows' }],
     ['at', { at: 'yesterday' }],
     ['at', { at: '2026-11-25T16:30:00' }],
-    ['at', { at: new Date(Date.now() + 11 * 60_000).toISOString() }],
+    // An hour ahead: the table is built when the file loads, minutes before the test runs on a busy machine.
+    ['at', { at: new Date(Date.now() + 60 * 60_000).toISOString() }],
     ['at', { at: new Date(Date.now() - 8 * 24 * 3600_000).toISOString() }],
     ['deviceId', { deviceId: 'd'.repeat(65) }],
     ['deviceId', { deviceId: 'has space' }],
@@ -217,6 +228,28 @@ describe('a bad batch', () => {
     expect(await refused([feedEvent({ id: bothNotice })], key)).toEqual([expect.objectContaining({ index: 0, field: 'audience' })])
     const { body } = await postEvents(yixun, key, { events: [feedEvent({ id: bothNotice, audience: 'doctor' }), feedEvent({ id: patientNotice, audience: 'doctor' })] })
     expect(body).toEqual({ accepted: 1, ignored: [1] })
+  })
+})
+
+describe('rate limit', () => {
+  afterEach(() => {
+    delete process.env.FEED_EVENTS_RATE_LIMIT_PER_MINUTE
+  })
+
+  it('answers 429 RATE_LIMITED with Retry-After once an app key sends more batches a minute than allowed, and stores nothing of them', async () => {
+    process.env.FEED_EVENTS_RATE_LIMIT_PER_MINUTE = '3'
+    const app = (await appKey(yixun, ['patient'])).key
+    const other = (await appKey(yixun, ['patient'])).key
+    const batch = { events: [feedEvent({ id: patientNotice, placement: 'banner' })] }
+    for (let i = 0; i < 3; i++) expect((await postEvents(yixun, app, batch)).status).toBe(202)
+    const before = await storedRows(yixun)
+    const response = await yixun.rest.post('feed/events', { headers: { Authorization: `Bearer ${app}` }, body: batch })
+    expect(response.status).toBe(429)
+    expect(Number(response.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1)
+    expect((await response.json()).errors[0].code).toBe('RATE_LIMITED')
+    expect(await storedRows(yixun)).toBe(before)
+    // Another app's key has its own allowance.
+    expect((await postEvents(yixun, other, batch)).status).toBe(202)
   })
 })
 

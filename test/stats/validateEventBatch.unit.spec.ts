@@ -21,11 +21,21 @@ describe('validateEventBatch', () => {
     expect(result).toEqual({
       ok: true,
       batchId: undefined,
+      duplicates: [],
       events: [
         { index: 0, type: 'click', collection: 'free-clinic-events', id: '65f1c0ffee0123456789abcd', placement: 'detail', platform: 'mini_program', day: '2026-11-26', audience: 'doctor' },
         expect.objectContaining({ index: 1, day: '2026-11-25' }),
       ],
     })
+  })
+
+  it('counts an event repeated identically within a batch once, and reports the repeats', () => {
+    const result = validateEventBatch(
+      { events: [event(), event(), event({ at: '2026-11-25T16:30:00.000Z' }), event({ deviceId: 'other-device' }), event({ type: 'impression' }), event({ at: '2026-11-25T16:30:00.001Z' })] },
+      { now, feeds: ['doctor'] },
+    )
+    expect(result).toMatchObject({ ok: true, duplicates: [1, 2] })
+    expect(result.ok && result.events.map((e) => e.index)).toEqual([0, 3, 4, 5])
   })
 
   it('accepts times up to ten minutes ahead and seven days back, and no further', () => {
