@@ -2,12 +2,12 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { authenticateApp } from '@/apps/authenticateApp'
+import { setting } from '@/config/settings'
 
 import { queueCompaction } from './queueCompaction'
 import { type CountableEvent, countByBucket, recordEventCounts } from './recordEventCounts'
 import { itemKey, resolveItems } from './resolveItems'
 import { MAX_BATCH, validateEventBatch } from './validateEventBatch'
-import { setting } from '@/config/settings'
 
 /** Largest body accepted (bytes): 500 events of ~250 bytes each, with room to spare. */
 export const MAX_BODY_BYTES = 256 * 1024
