@@ -1,5 +1,5 @@
 import * as migration_20261126_023644_initial from './20261126_023644_initial';
-import * as migration_20261202_113812_editors_since_approval from './20261202_113812_editors_since_approval';
+import * as migration_20261202_130201_session3_trust_reliability from './20261202_130201_session3_trust_reliability';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261126_023644_initial',
   },
   {
-    up: migration_20261202_113812_editors_since_approval.up,
-    down: migration_20261202_113812_editors_since_approval.down,
-    name: '20261202_113812_editors_since_approval'
+    up: migration_20261202_130201_session3_trust_reliability.up,
+    down: migration_20261202_130201_session3_trust_reliability.down,
+    name: '20261202_130201_session3_trust_reliability'
   },
 ];
