@@ -18,6 +18,8 @@ import { FeedService } from './feed/feedService'
 import { startJobRunner } from './jobs/runner'
 import { createLogger } from './log/logger'
 import { handleVideoOutputRequest } from './media/videoOutputs'
+import { allowedOrigins } from './security/allowedOrigins'
+import { secureRequest } from './security/headers'
 
 const logger = createLogger('http')
 
@@ -60,6 +62,7 @@ async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartupConfigError(`PORT: "${process.env.PORT}" is not a port number`)
 
   payloadSecret()
+  const allowed = allowedOrigins()
   const database = resolveDatabase()
   await preflightDatabase(database)
 
@@ -93,6 +96,7 @@ async function main() {
       if (res.statusCode >= 500) logger.error(entry, 'request')
       else logger.info(entry, 'request')
     })
+    if (!secureRequest(req, res, { dev, allowed })) return
     // The app feeds are the hot path (every app launch): answered here from memory, not by Next.
     const method = req.method ?? 'GET'
     if (FeedService.handles(method, path)) {
