@@ -103,7 +103,7 @@ describe('the admin in a browser', () => {
 
     // The video preview plays HLS through hls.js from a MediaSource blob (media-src/worker-src blob:).
     await expect
-      .poll(async () => ((await (await fetch(`${server.url}/api/promo-videos/${videoId}?depth=0`, { headers: { Authorization: `JWT ${admin}` } })).json()) as { transcodeStatus?: string }).transcodeStatus, {
+      .poll(async () => ((await (await fetch(`${server.url}/api/promo-videos/${videoId}/transcode`, { headers: { Authorization: `JWT ${admin}` } })).json()) as { status?: string }).status, {
         timeout: 120_000,
         interval: 500,
       })
