@@ -46,12 +46,20 @@ import { scheduleTask } from './src/publishing/scheduleTask'
 import { mailTransport } from './src/mail/transport'
 import { payloadSecret } from './src/config/secret'
 import { setting } from './src/config/settings'
+import { allowedOrigins } from './src/security/allowedOrigins'
+import { jsonBodiesOnly } from './src/security/jsonBodiesOnly'
+import { graphQLDepthLimit, MAX_DEPTH, withReadCaps } from './src/security/readCaps'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const database = resolveDatabase()
 
-export default buildConfig({
+export default withReadCaps(buildConfig({
   serverURL: setting('SERVER_URL') ?? '',
+  // Payload ignores the session cookie of requests from other origins (src/security/headers.ts
+  // also refuses them, and judges by the Host when no origin is configured).
+  csrf: allowedOrigins(),
+  maxDepth: MAX_DEPTH,
+  graphQL: { maxComplexity: 1000, validationRules: () => [graphQLDepthLimit] },
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
@@ -106,10 +114,11 @@ export default buildConfig({
   }),
   logger: { options: loggerOptions('payload'), destination: loggerDestination() },
   sharp,
+  plugins: [jsonBodiesOnly],
   telemetry: false,
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
     // Only a developer's server rewrites the types; tests and scripts must not touch the tree.
     autoGenerate: process.env.NODE_ENV === 'development',
   },
-}).then(guardSystemCollections)
+}).then(guardSystemCollections))

@@ -29,7 +29,14 @@ export default defineConfig({
     // Lexical's `node` entry points wrap the real module in a top-level await that deadlocks
     // Node 20's ESM loader about one start in two; the `production` condition picks the plain files.
     execArgv: ['--conditions=production'],
-    env: { NODE_ENV: 'test', DISABLE_LOGGING: process.env.TEST_LOGGING ? 'false' : 'true', PAYLOAD_SECRET: 'yixun-test-secret', YIXUN_JOBS_AUTORUN: 'false' },
+    env: {
+      NODE_ENV: 'test',
+      DISABLE_LOGGING: process.env.TEST_LOGGING ? 'false' : 'true',
+      PAYLOAD_SECRET: 'yixun-test-secret',
+      YIXUN_JOBS_AUTORUN: 'false',
+      // Test webhook receivers listen on loopback, which Yixun refuses unless the operator allows it.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.unit.spec.ts'] } },
       integration('sqlite'),

@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     execArgv: ['--conditions=production'],
+    // Test webhook receivers listen on loopback, which Yixun refuses unless the operator allows it.
+    env: { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
   },
 })

@@ -21,6 +21,8 @@ import { FeedService } from './feed/feedService'
 import { startJobRunner } from './jobs/runner'
 import { createLogger } from './log/logger'
 import { handleVideoOutputRequest } from './media/videoOutputs'
+import { allowedOrigins } from './security/allowedOrigins'
+import { secureRequest } from './security/headers'
 
 const logger = createLogger('http')
 
@@ -73,6 +75,7 @@ async function main() {
   const port = setting('PORT')
   const hostname = setting('HOST')!
   const trustedProxyHops = setting('TRUST_PROXY_HOPS')
+  const allowed = allowedOrigins()
   const database = resolveDatabase()
   await preflightDatabase(database)
 
@@ -117,6 +120,7 @@ async function main() {
       if (res.statusCode >= 500) logger.error(entry, 'request')
       else logger.info(entry, 'request')
     })
+    if (!secureRequest(req, res, { dev, allowed })) return
     // The app feeds are the hot path (every app launch): answered here from memory, not by Next.
     const method = req.method ?? 'GET'
     if (FeedService.handles(method, path)) {

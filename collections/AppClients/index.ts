@@ -4,12 +4,10 @@ import { isAdmin } from '@/access/isAdmin'
 import { auditAfterChange } from '@/audit/auditAfterChange'
 import { auditAfterDelete } from '@/audit/auditAfterDelete'
 import { AUDIENCES } from '@/content/fields'
+import { webhookUrlProblem } from '@/webhooks/webhookTarget'
 
 import { issueCredentials, revealNewCredentials } from './hooks/issueCredentials'
 import { rotateCredentials } from './rotateCredentials'
-
-/** Receivers on this machine may use plain http (development, tests); everything else needs https. */
-const WEBHOOK_URL = /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/[^\s]*)?)$/
 
 const hidden = { read: () => false, create: () => false, update: () => false }
 
@@ -45,8 +43,11 @@ export const AppClients: CollectionConfig<'app-clients'> = {
       name: 'webhookUrl',
       type: 'text',
       label: { zh: 'Webhook 地址', en: 'Webhook URL' },
-      validate: (value: string | null | undefined) =>
-        !value || WEBHOOK_URL.test(value) ? true : 'Webhook 地址必须是 https:// / A webhook URL must use https:// (http only for localhost).',
+      validate: async (value: string | null | undefined, { req }: { req: { i18n?: { language?: string } } }) => {
+        const problem = value ? await webhookUrlProblem(value) : null
+        if (!problem) return true
+        return req.i18n?.language?.startsWith('en') ? problem.en : problem.zh
+      },
     },
     { name: 'webhookSecret', type: 'text', access: hidden, admin: { hidden: true } },
   ],

@@ -55,6 +55,8 @@ export const SETTINGS = {
   PORT: integer(1, 65535, 3000, 'a port number 1–65535'),
   HOST: text('0.0.0.0', 'a host name or address to listen on'),
   SERVER_URL: url(['http:', 'https:'], 'the admin’s public URL, http(s)://…'),
+  ALLOWED_ORIGINS: text(undefined, 'comma-separated http(s) origins of the admin'),
+  WEBHOOK_ALLOWED_HOSTS: text(undefined, 'comma-separated host names, addresses or CIDR ranges'),
   TRUST_PROXY_HOPS: integer(0, 10, 0, 'the number of trusted proxies in front, 0–10'),
   SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@host:587 or smtps://…'),
   MAIL_FROM_ADDRESS: {

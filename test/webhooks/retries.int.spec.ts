@@ -70,7 +70,7 @@ describe('a receiver that fails', () => {
     await runQueue(yixun.payload)
     let delivery = await deliveryOf(id)
     expect(delivery).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 500 })
-    expect(delivery.lastError).toBe('HTTP 500: receiver failing on purpose')
+    expect(delivery.lastError).toBe('HTTP 500')
     expect(waitBeforeNext(delivery)).toBeGreaterThanOrEqual(30 * SECOND)
     expect(waitBeforeNext(delivery)).toBeLessThan(32 * SECOND)
 
@@ -90,7 +90,7 @@ describe('a receiver that fails', () => {
     delivery = await deliveryOf(id)
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 3, lastStatusCode: 200, lastError: null, nextAttemptAt: null })
     expect(delivery.attemptsLog?.map((a) => a.statusCode)).toEqual([500, 500, 200])
-    expect(delivery.attemptsLog?.map((a) => a.error)).toEqual(['HTTP 500: receiver failing on purpose', 'HTTP 500: receiver failing on purpose', null])
+    expect(delivery.attemptsLog?.map((a) => a.error)).toEqual(['HTTP 500', 'HTTP 500', null])
 
     expect(backend.received.map((r) => r.status)).toEqual([500, 500, 200])
     expect(new Set(backend.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([delivery.eventId]))
