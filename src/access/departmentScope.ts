@@ -27,15 +27,12 @@ export function isWithinDepartmentScope(user: MaybeUser, departments: unknown[] 
 }
 
 /**
- * Whether a user may change an item's departments from `before` to `after`. A limited user may add
- * or remove only their own departments and must leave at least one of them: shared content keeps
- * the other departments it has, so no department can strip another from it and take it over.
+ * Whether a user may write an item whose departments go from `before` (empty for a new item) to
+ * `after`. A limited user writes only content that lies wholly within their departments, before
+ * and after the change: shared content stays with its departments, so no department can strip
+ * another from it and take it over (nor edit, unseen by the other, what both publish).
  */
 export function mayChangeDepartments(user: MaybeUser, before: unknown[] | null | undefined, after: unknown[] | null | undefined): boolean {
-  const scope = departmentScope(user)
-  if (!scope) return true
-  const inScope = (id: Id) => scope.some((allowed) => String(allowed) === String(id))
-  const [was, will] = [(before ?? []).map((d) => String(idOf(d))), (after ?? []).map((d) => String(idOf(d)))]
-  const changed = [...was.filter((id) => !will.includes(id)), ...will.filter((id) => !was.includes(id))]
-  return changed.every(inScope) && will.some(inScope)
+  if (!departmentScope(user)) return true
+  return isWithinDepartmentScope(user, after) && ((before ?? []).length === 0 || isWithinDepartmentScope(user, before))
 }

@@ -5,6 +5,9 @@ import { type Payload, type PayloadRequest, ValidationError } from 'payload'
  * that got it. Relies on the unique index of schedule-claims, so it holds across processes.
  */
 export async function claimOnce(payload: Payload, key: string, holder: string, req?: PayloadRequest): Promise<boolean> {
+  // The Local API's create sets req.file to the file it was given (none): a claim taken while an
+  // upload request is under way (a save that replaces a brochure's PDF) would drop the upload.
+  const file = req?.file
   try {
     await payload.create({ collection: 'schedule-claims', data: { key, holder }, req, overrideAccess: true, select: { key: true } })
     return true
@@ -12,6 +15,8 @@ export async function claimOnce(payload: Payload, key: string, holder: string, r
     // Payload reports a unique-index violation as a ValidationError on every engine.
     if (error instanceof ValidationError) return false
     throw error
+  } finally {
+    if (req) req.file = file
   }
 }
 

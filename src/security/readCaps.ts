@@ -53,6 +53,9 @@ function selectionDepth(set: SelectionSetNode, fragments: Map<string, FragmentDe
   let deepest = 0
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
+      // Introspection (__schema, __type) reads the schema, never data: its nesting follows type
+      // references (a client generator asks ~8 levels deep) and cannot dump a table.
+      if (selection.name.value.startsWith('__')) continue
       if (selection.selectionSet) deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet, fragments, seen))
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen))

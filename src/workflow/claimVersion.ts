@@ -20,11 +20,12 @@ const isWriteConflict = (error: unknown) =>
 export async function latestVersionMarker(req: PayloadRequest, collection: PublishableCollection, id: Id): Promise<string> {
   const { docs } = await req.payload.db.findVersions({
     collection,
-    // As Payload finds the newest version itself (getLatestCollectionVersion), plus the id: versions
-    // written in the same millisecond all keep `latest` (db-postgres/db-sqlite compare updatedAt),
-    // and every writer must name the same one.
+    // The newest by id, not by updatedAt: versions written in the same millisecond, or by instances
+    // whose clocks disagree, may all keep `latest` (db-postgres/db-sqlite compare updatedAt), and
+    // an older version picked by time would name a marker its successor already claimed. Every
+    // writer must name the same one.
     where: { and: [{ parent: { equals: id } }, { latest: { equals: true } }] },
-    sort: ['-updatedAt', '-id'],
+    sort: ['-id'],
     limit: 1,
     pagination: false,
     req,

@@ -97,4 +97,11 @@ describe('GraphQL queries', () => {
     const viaFragment = `query { node { ...deep } } fragment deep on Node { child { child { child { child { child { child { id } } } } } } }`
     expect(validate(schema, parse(viaFragment), [graphQLDepthLimit])).toHaveLength(1)
   })
+
+  it('lets introspection through, which reads the schema and never data, however deep its type references go', () => {
+    const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }'
+    const introspection = `{ __schema { queryType { fields { name args { name type { ${typeRef} } } type { ${typeRef} } } } } }`
+    expect(validate(schema, parse(introspection), [graphQLDepthLimit])).toEqual([])
+    expect(validate(schema, parse(`{ __typename node { ${'child { '.repeat(MAX_GRAPHQL_DEPTH)}id${' }'.repeat(MAX_GRAPHQL_DEPTH + 1)} }`), [graphQLDepthLimit])).toHaveLength(1)
+  })
 })

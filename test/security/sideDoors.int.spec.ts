@@ -158,7 +158,7 @@ describe('deleting what the apps show', () => {
 })
 
 describe('departments of shared content', () => {
-  it('an editor limited to departments may edit shared content but not strip another department from it (403 DEPARTMENT_OUT_OF_SCOPE)', async () => {
+  it('an editor limited to departments can neither strip another department from shared content nor edit it (403 DEPARTMENT_OUT_OF_SCOPE)', async () => {
     const [card, resp] = [await departmentId(yixun, 'CARD'), await departmentId(yixun, 'RESP')]
     const shared = await createAs(yixun, 'admin', 'notices', await noticeData(yixun, { title: '两个科室共享', departments: [card, resp] }))
     const strip = await yixun.rest.patch(`notices/${shared.id}`, { token: await yixun.tokenFor('editor'), body: { departments: [card] } })
@@ -166,8 +166,12 @@ describe('departments of shared content', () => {
     const swap = await yixun.rest.patch(`notices/${shared.id}`, { token: await yixun.tokenFor('editor'), body: { departments: [resp] } })
     expect(swap.status).toBe(403)
     expect((await versionsOf(yixun, 'notices', shared.id)).working.departments.map(String).sort()).toEqual([card, resp].map(String).sort())
-    const edit = await yixun.rest.patch(`notices/${shared.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '共享内容可以编辑', departments: [card, resp] } })
-    expect(edit.status).toBe(200)
+    const edit = await yixun.rest.patch(`notices/${shared.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '越权修改共享内容', departments: [card, resp] } })
+    expect([edit.status, await codeOf(edit)]).toEqual([403, 'DEPARTMENT_OUT_OF_SCOPE'])
+    const own = await createAs(yixun, 'admin', 'notices', await noticeData(yixun, { title: '本科室内容', departments: [card] }))
+    const take = await yixun.rest.patch(`notices/${own.id}`, { token: await yixun.tokenFor('editor'), body: { departments: [card, resp] } })
+    expect(take.status).toBe(403)
+    expect((await yixun.rest.patch(`notices/${own.id}`, { token: await yixun.tokenFor('editor'), body: { summary: '本科室可以编辑' } })).status).toBe(200)
   })
 })
 

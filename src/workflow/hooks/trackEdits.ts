@@ -22,8 +22,8 @@ export const trackEdits: CollectionBeforeChangeHook = ({ data, operation, origin
   const before = operation === 'create' ? [] : originalDoc?.departments
   if (req.user && !mayChangeDepartments(req.user as never, before, data.departments ?? before)) {
     throw workflowError(req, 'DEPARTMENT_OUT_OF_SCOPE', 403, {
-      zh: '您只能为自己负责的科室编辑内容：只能添加或移除自己的科室，且至少保留一个；其他科室不能移除。',
-      en: 'You may only write content for your own departments: add or remove only yours, keep at least one of them, and leave other departments in place.',
+      zh: '您只能编辑完全属于自己负责科室的内容（且至少选择一个科室）；与其他科室共享的内容不能编辑，也不能移除其他科室。',
+      en: 'You may only write content that belongs wholly to your own departments (choose at least one); content shared with other departments can be neither edited nor stripped of them.',
     })
   }
 
