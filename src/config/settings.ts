@@ -89,7 +89,7 @@ export const SETTINGS = {
   YIXUN_TRANSCODE_PRESET: oneOf(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow'] as const, 'veryfast'),
   SEED_PASSWORD: {
     fallback: 'yixun-demo-2026',
-    form: 'a password of at least 10 characters (accounts refuse shorter ones)',
+    form: 'a password of at least 10 characters (what accounts accept)',
     parse: (raw: string) => (raw.length >= 10 ? raw : undefined),
   } satisfies Setting<string>,
   SEED_PATIENT_APP_KEY: appKey,

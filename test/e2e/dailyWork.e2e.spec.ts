@@ -281,7 +281,9 @@ describe('statistics of what the apps reported', () => {
     const [first, second] = live
     expect(first && second).toBeTruthy()
     const at = new Date(Date.now() - 5 * 60_000).toISOString()
-    const event = (type: string, item: { id: string; placement: string }, platform: string) => ({ type, collection: 'notices', id: item.id, placement: item.placement, platform, at, deviceId: 'e2e-device-0001' })
+    // Each event from a phone of its own: identical events in one batch count once.
+    let device = 0
+    const event = (type: string, item: { id: string; placement: string }, platform: string) => ({ type, collection: 'notices', id: item.id, placement: item.placement, platform, at, deviceId: `e2e-device-${String(++device).padStart(4, '0')}` })
     const events = [
       ...Array.from({ length: 120 }, () => event('impression', first!, 'ios')),
       ...Array.from({ length: 30 }, () => event('impression', first!, 'android')),
