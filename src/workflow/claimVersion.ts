@@ -30,7 +30,9 @@ export async function latestVersionMarker(req: PayloadRequest, collection: Publi
     pagination: false,
     req,
   })
-  if (docs[0]) return `v${docs[0].id}`
+  // The id alone could repeat: SQLite hands a deleted row's id to the next row, so a new item could
+  // inherit a deleted one's claims. Id and time together name one version.
+  if (docs[0]) return `v${docs[0].id}:${String((docs[0] as { updatedAt?: unknown }).updatedAt ?? '')}`
   const doc = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
   return `u${String((doc as { updatedAt?: unknown } | null)?.updatedAt ?? '')}`
 }

@@ -110,6 +110,19 @@ describe('saving an item someone else changed meanwhile', () => {
   })
 })
 
+describe('an item made after another was deleted', () => {
+  it('saves normally even when it inherits the deleted item\'s id (SQLite reuses a deleted row\'s id)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const id = await draftNotice()
+      expect((await saveForm('editor', id, { ...(await openForEditing('editor', id)), summary: `第${round}稿` })).status).toBe(200)
+      expect((await yixun.rest.delete(`notices/${id}`, { token: await yixun.tokenFor('admin') })).status).toBe(200)
+    }
+    const id = await draftNotice()
+    const saved = await saveForm('editor', id, { ...(await openForEditing('editor', id)), summary: '新的一条' })
+    expect([saved.status, saved.body.errors?.[0]?.code]).toEqual([200, undefined])
+  })
+})
+
 describe('two saves fired at the same instant from the same version', () => {
   // A second server: another process with its own connections (booting Payload takes a while on a busy machine).
   beforeAll(async () => {
